@@ -1,0 +1,49 @@
+#pragma once
+// Tiny benchmark harness: run a body several times, print the median. Benchmarks are
+// programs; their numbers go to docs/BENCHMARKS.md, never into assertions.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace ps::bench {
+
+// Median wall time in nanoseconds of `runs` calls of body() (after one warm-up call).
+template <class F>
+double median_ns(int runs, F&& body) {
+    body();
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        const auto a = std::chrono::steady_clock::now();
+        body();
+        const auto b = std::chrono::steady_clock::now();
+        t.push_back(std::chrono::duration<double, std::nano>(b - a).count());
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+inline std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    return "unknown CPU";
+}
+
+inline void print_header(const char* what) {
+    std::printf("# %s\n# CPU: %s\n", what, cpu_model().c_str());
+}
+
+// Peak resident set size of this process so far, in MiB (VmHWM).
+inline double peak_rss_mib() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
+}  // namespace ps::bench
