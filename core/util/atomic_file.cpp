@@ -5,7 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
-#include <random>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ps {
@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 
 void write_file_atomically(const fs::path& path, std::span<const uint8_t> bytes) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + path.filename().string() + ".tmpXXXXXX")).string();
+    std::string name = ".";
+    name.append(path.filename().string()).append(".tmpXXXXXX");
+    std::string tmpl = (dir / name).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
         throw Error(path.string(), std::string("cannot create a temporary file: ") + std::strerror(errno),
@@ -54,7 +56,7 @@ std::vector<uint8_t> read_file_bytes(const fs::path& path) {
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     in.seekg(0);
-    std::vector<uint8_t> out(size_t(size < 0 ? 0 : size));
+    std::vector<uint8_t> out(size > 0 ? size_t(size) : 0);
     if (!out.empty() && !in.read(reinterpret_cast<char*>(out.data()), std::streamsize(out.size())))
         throw Error(path.string(), "read failed");
     return out;
