@@ -1,0 +1,114 @@
+// Field and curve kernels (issue 3): Fr/Fq multiplication, G1 additions and doubling,
+// G1/G2 scalar multiplication, one pairing and a 4-pairing product. Each line is the
+// median of 7 runs after a warm-up; operations are chained so the timing is the latency
+// of a dependent sequence (as mcl's own benchmarks measure it).
+#include "bench_common.hpp"
+#include "core/curve/pairing.hpp"
+
+#include <cstdio>
+#include <vector>
+
+using namespace ps;
+
+namespace {
+
+constexpr int RUNS = 7;
+
+template <class F>
+double field_mul_ns(RandomSource& rng) {
+    constexpr int N = 1'000'000;
+    F a = F::random(rng);
+    const F b = F::random(rng);
+    const double t = bench::median_ns(RUNS, [&] {
+        for (int i = 0; i < N; ++i) a = a * b;
+    });
+    if (a.is_zero()) std::printf("(unlikely)\n");  // keep the chain alive
+    return t / N;
+}
+
+template <class F>
+double field_square_ns(RandomSource& rng) {
+    constexpr int N = 1'000'000;
+    F a = F::random(rng);
+    const double t = bench::median_ns(RUNS, [&] {
+        for (int i = 0; i < N; ++i) a = a.square();
+    });
+    if (a.is_zero()) std::printf("(unlikely)\n");
+    return t / N;
+}
+
+template <class F>
+double field_inverse_ns(RandomSource& rng) {
+    constexpr int N = 2'000;
+    F a = F::random(rng);
+    const double t = bench::median_ns(RUNS, [&] {
+        for (int i = 0; i < N; ++i) a = a.inverse() + F::one();
+    });
+    if (a.is_zero()) std::printf("(unlikely)\n");
+    return t / N;
+}
+
+template <class G>
+double scalar_mul_us(RandomSource& rng) {
+    constexpr int N = 50;
+    std::vector<Fr> k;
+    for (int i = 0; i < N; ++i) k.push_back(Fr::random(rng));
+    G p = G::generator() * Fr::random(rng);
+    const double t = bench::median_ns(RUNS, [&] {
+        for (int i = 0; i < N; ++i) p = p * k[size_t(i)];
+    });
+    if (p.is_identity()) std::printf("(unlikely)\n");
+    return t / N / 1e3;
+}
+
+}  // namespace
+
+int main() {
+    bench::print_header("field and curve kernels (bench_field_curve)");
+    SeededRandom rng(1);
+
+    std::printf("Fr mul            %8.2f ns\n", field_mul_ns<Fr>(rng));
+    std::printf("Fq mul            %8.2f ns\n", field_mul_ns<Fq>(rng));
+    std::printf("Fr square         %8.2f ns\n", field_square_ns<Fr>(rng));
+    std::printf("Fq inverse        %8.2f ns\n", field_inverse_ns<Fq>(rng));
+
+    {
+        constexpr int N = 200'000;
+        G1 acc = G1::generator() * Fr::random(rng);
+        const G1Affine q = (G1::generator() * Fr::random(rng)).to_affine();
+        const G1 qj = G1::generator() * Fr::random(rng);
+        const double madd = bench::median_ns(RUNS, [&] {
+            for (int i = 0; i < N; ++i) acc = acc.add_mixed(q);
+        }) / N;
+        const double add = bench::median_ns(RUNS, [&] {
+            for (int i = 0; i < N; ++i) acc = acc + qj;
+        }) / N;
+        const double dbl = bench::median_ns(RUNS, [&] {
+            for (int i = 0; i < N; ++i) acc = acc.dbl();
+        }) / N;
+        if (acc.is_identity()) std::printf("(unlikely)\n");
+        std::printf("G1 mixed add      %8.1f ns\n", madd);
+        std::printf("G1 add            %8.1f ns\n", add);
+        std::printf("G1 double         %8.1f ns\n", dbl);
+    }
+
+    std::printf("G1 scalar mul     %8.1f us\n", scalar_mul_us<G1>(rng));
+    std::printf("G2 scalar mul     %8.1f us\n", scalar_mul_us<G2>(rng));
+
+    std::vector<G1Affine> ps;
+    std::vector<G2Affine> qs;
+    for (int i = 0; i < 4; ++i) {
+        ps.push_back((G1::generator() * Fr::random(rng)).to_affine());
+        qs.push_back((G2::generator() * Fr::random(rng)).to_affine());
+    }
+    Fq12 sink = Fq12::one();
+    const double one_pairing = bench::median_ns(RUNS, [&] { sink *= pairing(ps[0], qs[0]); });
+    const double four = bench::median_ns(RUNS, [&] { sink *= final_exponentiation(miller_loop(ps, qs)); });
+    const double ml = bench::median_ns(RUNS, [&] { sink *= miller_loop(std::span(ps).first(1), std::span(qs).first(1)); });
+    const double fe = bench::median_ns(RUNS, [&] { sink = final_exponentiation(sink); });
+    if (sink.is_zero()) std::printf("(unlikely)\n");
+    std::printf("pairing           %8.3f ms  (Miller loop %.3f ms, final exp %.3f ms)\n", one_pairing / 1e6,
+                ml / 1e6, fe / 1e6);
+    std::printf("4-pairing product %8.3f ms\n", four / 1e6);
+    return 0;
+}

@@ -1,0 +1,31 @@
+#pragma once
+// input.json in EZKL's format: {"input_data": [[...], ...], "output_data": [[...], ...]}.
+// One array per model input, flat or nested (flattened row-major); output_data optional.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ps {
+
+struct InputData {
+    std::vector<std::vector<double>> inputs;   // one flat row-major array per model input
+    std::vector<std::vector<double>> outputs;  // output_data, empty when absent
+};
+
+// "1×3×28×28"
+std::string format_shape(const std::vector<int64_t>& shape);
+
+// Parses and checks against the model's input shapes (one per input; pass an empty
+// list to skip the check). Errors name the source, the input index and expected vs
+// found counts or types: "input.json: input 0 expects 1×3×28×28 = 2352 values, found 2350".
+InputData parse_input_json(const std::string& text, const std::string& where,
+                           const std::vector<std::vector<int64_t>>& expected_shapes);
+InputData read_input_json(const std::filesystem::path& path,
+                          const std::vector<std::vector<int64_t>>& expected_shapes);
+
+std::string input_json_text(const InputData& data);
+void write_input_json(const InputData& data, const std::filesystem::path& path);  // atomic
+
+}  // namespace ps

@@ -1,0 +1,90 @@
+#include "core/curve/g2.hpp"
+#include "core/curve/coord_codec.hpp"
+#include "core/curve/scalar_mul.hpp"
+
+namespace ps {
+
+namespace g2 {
+const Fq2& coeff_b() {
+    static const Fq2 b = Fq2{Fq::from_u64(3), Fq::zero()} * Fq2{Fq::from_u64(9), Fq::one()}.inverse();
+    return b;
+}
+}  // namespace g2
+
+namespace {
+Fq fq_dec(const char* s) { return *Fq::from_string(s); }
+
+std::optional<G2Affine> checked(const Fq2& x, const Fq2& y) {
+    if (x.is_zero() && y.is_zero()) return G2Affine::identity();
+    G2Affine p{x, y, false};
+    if (!p.is_on_curve() || !p.is_in_subgroup()) return std::nullopt;
+    return p;
+}
+
+std::optional<Fq> fq_be(std::span<const uint8_t, 128> b, size_t slot) {
+    return Fq::from_bytes_be(std::span<const uint8_t, 32>(b.data() + 32 * slot, 32));
+}
+}  // namespace
+
+// EIP-197, "Definition of the groups": the generator P2 of G2.
+G2Affine G2Affine::generator() {
+    static const G2Affine g{
+        Fq2{fq_dec("10857046999023057135944570762232829481370756359578518086990519993285655852781"),
+            fq_dec("11559732032986387107991004021392285783925812861821192530917403151452391805634")},
+        Fq2{fq_dec("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
+            fq_dec("4082367875863433681332203403145435568316851327593401208105741076214120093531")},
+        false};
+    return g;
+}
+
+bool G2Affine::is_in_subgroup() const { return G2::from_affine(*this).is_in_subgroup(); }
+
+bool G2::is_in_subgroup() const {
+    return is_on_curve() && curve_detail::scalar_mul_wnaf(*this, Fr::MODULUS).is_identity();
+}
+
+G2 G2::operator*(const Fr& k) const { return curve_detail::scalar_mul_wnaf(*this, k.to_canonical()); }
+
+G2 G2::mul_u256(const U256& k) const { return curve_detail::scalar_mul_wnaf(*this, k); }
+
+void G2::batch_to_affine(std::span<const G2> in, std::span<G2Affine> out) {
+    curve_detail::jacobian_batch_to_affine<G2, G2Affine>(in, out);
+}
+
+std::array<uint8_t, 128> g2_to_halo2_raw(const G2Affine& p) {
+    std::array<uint8_t, 128> out{};
+    if (p.infinity) return out;
+    const Fq* coords[4] = {&p.x.c0, &p.x.c1, &p.y.c0, &p.y.c1};
+    for (size_t i = 0; i < 4; ++i)
+        curve_detail::put_raw_le(*coords[i], std::span<uint8_t, 32>(out.data() + 32 * i, 32));
+    return out;
+}
+
+std::optional<G2Affine> g2_from_halo2_raw(std::span<const uint8_t, 128> bytes) {
+    std::optional<Fq> c[4];
+    for (size_t i = 0; i < 4; ++i) {
+        c[i] = curve_detail::get_raw_le(std::span<const uint8_t, 32>(bytes.data() + 32 * i, 32));
+        if (!c[i]) return std::nullopt;
+    }
+    return checked(Fq2{*c[0], *c[1]}, Fq2{*c[2], *c[3]});
+}
+
+std::array<uint8_t, 128> g2_to_evm(const G2Affine& p) {
+    std::array<uint8_t, 128> out{};
+    if (p.infinity) return out;
+    const Fq* coords[4] = {&p.x.c1, &p.x.c0, &p.y.c1, &p.y.c0};
+    for (size_t i = 0; i < 4; ++i) {
+        const auto be = coords[i]->to_bytes_be();
+        std::copy(be.begin(), be.end(), out.begin() + long(32 * i));
+    }
+    return out;
+}
+
+std::optional<G2Affine> g2_from_evm(std::span<const uint8_t, 128> bytes) {
+    std::optional<Fq> c[4];
+    for (size_t i = 0; i < 4; ++i)
+        if (!(c[i] = fq_be(bytes, i))) return std::nullopt;
+    return checked(Fq2{*c[1], *c[0]}, Fq2{*c[3], *c[2]});
+}
+
+}  // namespace ps

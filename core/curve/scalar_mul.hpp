@@ -1,0 +1,61 @@
+#pragma once
+// Variable-base scalar multiplication by width-w NAF (Hankerson–Menezes–Vanstone,
+// "Guide to Elliptic Curve Cryptography", Alg. 3.36). Not constant time: callers use it
+// on public data (verification, tests); the prover's secret scalars go through MSM.
+#include "core/curve/jacobian.hpp"
+#include "core/field/u256.hpp"
+#include <array>
+#include <cstdint>
+
+namespace ps::curve_detail {
+
+// Signed digits d_i in {0, ±1, ±3, ..., ±(2^(w-1)-1)}, k = Σ d_i 2^i; at most one of any
+// w consecutive digits is non-zero. Returns the number of digits used.
+inline int wnaf_digits(U256 k, int w, std::array<int8_t, 258>& out) {
+    const uint64_t window = uint64_t(1) << w;
+    uint64_t top = 0;  // bit 256: rounding a digit up can carry out of 256 bits
+    int n = 0;
+    while (!k.is_zero() || top) {
+        int digit = 0;
+        if (k.bit(0)) {
+            uint64_t low = k.limb[0] & (window - 1);
+            if (low >= window / 2) {
+                digit = int(low) - int(window);
+                top += add_to(k, k, U256::from_u64(uint64_t(-digit)));
+            } else {
+                digit = int(low);
+                sub_to(k, k, U256::from_u64(low));
+            }
+        }
+        out[size_t(n++)] = int8_t(digit);
+        k = shr1(k);
+        k.limb[3] |= top << 63;
+        top = 0;
+    }
+    return n;
+}
+
+template <class P, int W = 5>
+P scalar_mul_wnaf(const P& p, const U256& k) {
+    constexpr int TABLE = 1 << (W - 2);  // P, 3P, ..., (2^(W-1)-1)P
+    std::array<P, TABLE> odd;
+    odd[0] = p;
+    const P twice = jacobian_double(p);
+    for (int i = 1; i < TABLE; ++i) odd[size_t(i)] = jacobian_add(odd[size_t(i - 1)], twice);
+    std::array<int8_t, 258> digits{};
+    const int n = wnaf_digits(k, W, digits);
+    P acc{};
+    for (int i = n - 1; i >= 0; --i) {
+        acc = jacobian_double(acc);
+        const int d = digits[size_t(i)];
+        if (d > 0) acc = jacobian_add(acc, odd[size_t(d / 2)]);
+        if (d < 0) {
+            P neg = odd[size_t(-d / 2)];
+            neg.y = -neg.y;
+            acc = jacobian_add(acc, neg);
+        }
+    }
+    return acc;
+}
+
+}  // namespace ps::curve_detail

@@ -1,0 +1,62 @@
+#pragma once
+// Fq2 = Fq[u] / (u^2 + 1): the field of G2 coordinates and the base of the Fq6/Fq12 tower
+// (EIP-197's convention: an element is c0 + c1·u).
+#include "core/field/fq.hpp"
+
+namespace ps {
+
+struct Fq2 {
+    Fq c0, c1;
+
+    static Fq2 zero() { return Fq2{}; }
+    static Fq2 one() { return Fq2{Fq::one(), Fq::zero()}; }
+    static Fq2 random(RandomSource& rng) { return Fq2{Fq::random(rng), Fq::random(rng)}; }
+
+    bool is_zero() const { return c0.is_zero() && c1.is_zero(); }
+    bool operator==(const Fq2&) const = default;
+
+    Fq2 operator+(const Fq2& o) const { return Fq2{c0 + o.c0, c1 + o.c1}; }
+    Fq2 operator-(const Fq2& o) const { return Fq2{c0 - o.c0, c1 - o.c1}; }
+    Fq2 operator-() const { return Fq2{-c0, -c1}; }
+    // Karatsuba: 3 Fq multiplications.
+    Fq2 operator*(const Fq2& o) const {
+        const Fq v0 = c0 * o.c0;
+        const Fq v1 = c1 * o.c1;
+        return Fq2{v0 - v1, (c0 + c1) * (o.c0 + o.c1) - v0 - v1};
+    }
+    Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }
+    Fq2& operator+=(const Fq2& o) { return *this = *this + o; }
+    Fq2& operator-=(const Fq2& o) { return *this = *this - o; }
+    Fq2& operator*=(const Fq2& o) { return *this = *this * o; }
+    // (c0 + c1 u)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 u: 2 multiplications.
+    Fq2 square() const { return Fq2{(c0 + c1) * (c0 - c1), (c0 * c1).dbl()}; }
+    Fq2 dbl() const { return Fq2{c0.dbl(), c1.dbl()}; }
+    Fq2 conjugate() const { return Fq2{c0, -c1}; }
+    // x^p = conjugate(x) because u^p = -u (p ≡ 3 mod 4).
+    Fq2 frobenius_map(unsigned power) const { return power % 2 ? conjugate() : *this; }
+    // Multiplication by ξ = 9 + u, the non-residue that defines Fq6 (v^3 = ξ).
+    Fq2 mul_by_nonresidue() const {
+        const Fq2 t8{c0.dbl().dbl().dbl(), c1.dbl().dbl().dbl()};
+        return Fq2{t8.c0 + c0 - c1, t8.c1 + c1 + c0};
+    }
+    Fq norm() const { return c0.square() + c1.square(); }
+    // 1/(c0 + c1 u) = (c0 - c1 u)/(c0^2 + c1^2); the inverse of zero is zero.
+    Fq2 inverse() const {
+        const Fq n = norm().inverse();
+        return Fq2{c0 * n, -(c1 * n)};
+    }
+    Fq2 pow(const U256& e) const {
+        Fq2 r = one();
+        for (int i = int(e.bit_length()) - 1; i >= 0; --i) {
+            r = r.square();
+            if (e.bit(unsigned(i))) r *= *this;
+        }
+        return r;
+    }
+    int legendre() const { return norm().legendre(); }
+    // A square root, or nullopt for a non-square (Adj–Rodríguez-Henríquez,
+    // "Square root computation over even extension fields", Alg. 9, for p ≡ 3 mod 4).
+    std::optional<Fq2> sqrt() const;
+};
+
+}  // namespace ps

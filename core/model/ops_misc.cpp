@@ -1,0 +1,45 @@
+// TopK (ONNX Operators.md): the k largest (or smallest) along an axis, ties by lower index.
+#include "core/model/float_kernels.hpp"
+
+#include <numeric>
+
+namespace ps::model {
+namespace {
+
+std::vector<FloatTensor> top_k(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    const int64_t k = call.has(1) ? to_index(scalar_input(call, 1, 0)) : call.node.attr_int("k", 0);
+    const size_t axis = normalise_axis(call.node.attr_int("axis", -1), x.rank());
+    const bool largest = call.node.attr_int("largest", 1) != 0;
+    const AxisSplit s = split_at_axis(x.shape, axis);
+    if (k < 0 || static_cast<size_t>(k) > s.length)
+        call.fail("k = " + std::to_string(k) + " exceeds the axis length " + std::to_string(s.length));
+    Shape shape = x.shape;
+    shape[axis] = k;
+    FloatTensor values(shape), indices(shape);
+    std::vector<size_t> order(s.length);
+    for (size_t o = 0; o < s.outer; ++o)
+        for (size_t in = 0; in < s.inner; ++in) {
+            auto at = [&](size_t j) { return x.data[(o * s.length + j) * s.inner + in]; };
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return largest ? at(a) > at(b) : at(a) < at(b); });
+            for (size_t j = 0; j < static_cast<size_t>(k); ++j) {
+                const size_t dst = (o * static_cast<size_t>(k) + j) * s.inner + in;
+                values.data[dst] = at(order[j]);
+                indices.data[dst] = static_cast<float>(order[j]);
+            }
+        }
+    return {values, indices};
+}
+
+}  // namespace
+
+std::vector<FloatTensor> resize_kernel(const OpCall& call);  // ops_resize.cpp
+
+void register_misc_ops(KernelTable& t) {
+    t["TopK"] = &top_k;
+    t["Resize"] = &resize_kernel;
+    t["Upsample"] = &resize_kernel;
+}
+
+}  // namespace ps::model

@@ -1,0 +1,88 @@
+// Pooling (ONNX Operators.md: MaxPool, AveragePool, LpPool and their Global forms).
+// AveragePool divides by the window cells inside the input, or inside the padded input
+// when count_include_pad (cells beyond the padding added by ceil_mode never count).
+#include "core/model/float_kernels.hpp"
+#include "core/model/window_geometry.hpp"
+
+namespace ps::model {
+namespace {
+
+enum class Pool { Max, Average, Lp };
+
+template <Pool P>
+std::vector<FloatTensor> pool(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    if (x.rank() < 3) call.fail("expects X [N, C, spatial...], found " + shape_to_string(x.shape));
+    const Shape in(x.shape.begin() + 2, x.shape.end());
+    const Shape kernel = call.node.attr_ints("kernel_shape");
+    if (kernel.size() != in.size()) call.fail("kernel_shape has " + std::to_string(kernel.size()) + " dims, input has " + std::to_string(in.size()) + " spatial dims");
+    const WindowGeometry g = make_window_geometry(call.node, in, kernel, call.node.attr_int("ceil_mode", 0) != 0);
+    const bool include_pad = call.node.attr_int("count_include_pad", 0) != 0;
+    const double p = static_cast<double>(call.node.attr_int("p", 2));
+    if (call.node.outputs.size() > 1 && !call.node.outputs[1].empty()) call.fail("the Indices output of MaxPool is not supported");
+    Shape out_shape = {x.shape[0], x.shape[1]};
+    out_shape.insert(out_shape.end(), g.output.begin(), g.output.end());
+    FloatTensor y(out_shape);
+    const size_t planes = static_cast<size_t>(x.shape[0] * x.shape[1]);
+    for (size_t pl = 0; pl < planes; ++pl) {
+        const float* xp = x.data.data() + pl * g.input_count;
+        for (size_t o = 0; o < g.output_count; ++o) {
+            const int64_t* off = g.offsets.data() + o * g.kernel_count;
+            double acc = P == Pool::Max ? -INFINITY : 0.0;
+            size_t count = 0;
+            for (size_t k = 0; k < g.kernel_count; ++k) {
+                if (off[k] >= 0) {
+                    const double v = xp[off[k]];
+                    if (P == Pool::Max) acc = std::max(acc, v);
+                    else if (P == Pool::Average) acc += v;
+                    else acc += std::pow(std::fabs(v), p);
+                    ++count;
+                } else if (off[k] == WindowGeometry::kPadding && include_pad) {
+                    ++count;
+                }
+            }
+            if (P == Pool::Average) acc = count ? acc / static_cast<double>(count) : 0.0;
+            if (P == Pool::Lp) acc = std::pow(acc, 1.0 / p);
+            y.data[pl * g.output_count + o] = static_cast<float>(acc);
+        }
+    }
+    return {y};
+}
+
+template <Pool P>
+std::vector<FloatTensor> global_pool(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    if (x.rank() < 3) call.fail("expects X [N, C, spatial...], found " + shape_to_string(x.shape));
+    Shape out_shape(x.rank(), 1);
+    out_shape[0] = x.shape[0];
+    out_shape[1] = x.shape[1];
+    const size_t planes = static_cast<size_t>(x.shape[0] * x.shape[1]), area = x.size() / std::max<size_t>(planes, 1);
+    const double p = static_cast<double>(call.node.attr_int("p", 2));
+    FloatTensor y(out_shape);
+    for (size_t pl = 0; pl < planes; ++pl) {
+        double acc = P == Pool::Max ? -INFINITY : 0.0;
+        for (size_t i = 0; i < area; ++i) {
+            const double v = x.data[pl * area + i];
+            if (P == Pool::Max) acc = std::max(acc, v);
+            else if (P == Pool::Average) acc += v;
+            else acc += std::pow(std::fabs(v), p);
+        }
+        if (P == Pool::Average) acc /= static_cast<double>(area);
+        if (P == Pool::Lp) acc = std::pow(acc, 1.0 / p);
+        y.data[pl] = static_cast<float>(acc);
+    }
+    return {y};
+}
+
+}  // namespace
+
+void register_pooling_ops(KernelTable& t) {
+    t["MaxPool"] = &pool<Pool::Max>;
+    t["AveragePool"] = &pool<Pool::Average>;
+    t["LpPool"] = &pool<Pool::Lp>;
+    t["GlobalMaxPool"] = &global_pool<Pool::Max>;
+    t["GlobalAveragePool"] = &global_pool<Pool::Average>;
+    t["GlobalLpPool"] = &global_pool<Pool::Lp>;
+}
+
+}  // namespace ps::model

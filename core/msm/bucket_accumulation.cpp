@@ -1,0 +1,180 @@
+#include "core/msm/bucket_accumulation.hpp"
+#include <vector>
+#include <cstdio>
+
+namespace ps::msm_detail {
+
+namespace {
+
+// Σ_b (b+1)·bucket[b] by the running-sum trick: 2 additions per bucket.
+template <class GetBucket>
+G1 sum_buckets(size_t count, GetBucket&& get) {
+    G1 running = G1::identity(), total = G1::identity();
+    for (size_t b = count; b-- > 0;) {
+        get(b, running);
+        total = total + running;
+    }
+    return total;
+}
+
+}  // namespace
+
+G1 window_sum_jacobian(std::span<const G1Affine> points, std::span<const Digit> digits,
+                       unsigned window_bits) {
+    std::vector<G1> buckets(size_t(1) << (window_bits - 1), G1::identity());
+    for (size_t i = 0; i < points.size(); ++i) {
+        const Digit d = digits[i];
+        if (d == 0 || points[i].infinity) continue;
+        if (digit_magnitude(d) > buckets.size()) { fprintf(stderr, "bad digit %u c=%u\n", unsigned(d), window_bits); abort(); }
+        G1& bucket = buckets[digit_magnitude(d) - 1];
+        bucket = bucket.add_mixed(digit_negative(d) ? -points[i] : points[i]);
+    }
+    return sum_buckets(buckets.size(), [&](size_t b, G1& running) { running = running + buckets[b]; });
+}
+
+namespace {
+
+// Affine buckets; additions queue up in a batch (each bucket at most once per batch) and
+// run together with one shared inversion (Montgomery's trick). A point whose bucket is
+// already in the batch waits in a conflict queue for the next one.
+class BatchAffineBuckets {
+public:
+    static constexpr size_t BATCH = 512;
+    static constexpr size_t MAX_CONFLICTS = 128;
+
+    BatchAffineBuckets(std::span<const G1Affine> points, size_t bucket_count)
+        : points_(points), bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
+        sched_.reserve(BATCH);
+        conflicts_.reserve(MAX_CONFLICTS * 2);
+        prefix_.resize(BATCH);
+        denom_.resize(BATCH);
+        kind_.resize(BATCH);
+    }
+
+    // bucket b += ±points[i]; `ref` = (i << 1) | negative
+    void add(uint32_t b, uint32_t ref) {
+        schedule(b, ref);
+        if (conflicts_.size() >= MAX_CONFLICTS) {
+            execute();
+            drain_conflicts();
+        }
+    }
+
+    void finish() {
+        while (!sched_.empty() || !conflicts_.empty()) {
+            execute();
+            drain_conflicts();
+        }
+    }
+
+    G1 weighted_sum() const {
+        return sum_buckets(bucket_.size(), [&](size_t b, G1& running) {
+            if (occupied_[b]) running = running.add_mixed(bucket_[b]);
+        });
+    }
+
+private:
+    struct Pending {
+        uint32_t bucket;
+        uint32_t ref;
+    };
+    enum Kind : uint8_t { ADD, DOUBLE, CANCEL };
+
+    G1Affine point(uint32_t ref) const {
+        const G1Affine& p = points_[ref >> 1];
+        return (ref & 1) ? G1Affine{p.x, -p.y, false} : p;
+    }
+
+    void schedule(uint32_t b, uint32_t ref) {
+        if (!occupied_[b]) {
+            bucket_[b] = point(ref);
+            occupied_[b] = 1;
+            return;
+        }
+        if (stamp_[b] == epoch_) {
+            conflicts_.push_back({b, ref});
+            return;
+        }
+        stamp_[b] = epoch_;
+        sched_.push_back({b, ref});
+        if (sched_.size() == BATCH) execute();
+    }
+
+    // Re-schedules the waiting points; those that collide again wait for the next batch.
+    void drain_conflicts() {
+        spare_.swap(conflicts_);
+        conflicts_.clear();
+        for (const Pending& p : spare_) schedule(p.bucket, p.ref);
+        spare_.clear();
+    }
+
+    // Runs the scheduled additions: λ = (y2 − y1)/(x2 − x1) (or 3x²/2y when doubling),
+    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1; all denominators inverted at once.
+    void execute() {
+        const size_t m = sched_.size();
+        Fq acc = Fq::one();
+        for (size_t t = 0; t < m; ++t) {
+            const G1Affine& q = bucket_[sched_[t].bucket];
+            const G1Affine p = point(sched_[t].ref);
+            Fq d = p.x - q.x;
+            Kind kind = ADD;
+            if (d.is_zero()) {
+                kind = (p.y == q.y) ? DOUBLE : CANCEL;
+                d = (kind == DOUBLE) ? q.y.dbl() : Fq::one();
+            }
+            kind_[t] = kind;
+            denom_[t] = d;
+            prefix_[t] = acc;
+            acc *= d;
+        }
+        Fq inv = acc.inverse();
+        for (size_t t = m; t-- > 0;) {
+            const Fq inv_t = inv * prefix_[t];
+            inv *= denom_[t];
+            const uint32_t b = sched_[t].bucket;
+            G1Affine& q = bucket_[b];
+            if (kind_[t] == CANCEL) {
+                occupied_[b] = 0;
+                continue;
+            }
+            const G1Affine p = point(sched_[t].ref);
+            Fq lambda;
+            if (kind_[t] == ADD) {
+                lambda = (p.y - q.y) * inv_t;
+            } else {
+                const Fq xx = q.x.square();
+                lambda = (xx.dbl() + xx) * inv_t;
+            }
+            const Fq x3 = lambda.square() - q.x - p.x;
+            q.y = lambda * (q.x - x3) - q.y;
+            q.x = x3;
+        }
+        sched_.clear();
+        ++epoch_;
+    }
+
+    std::span<const G1Affine> points_;
+    std::vector<G1Affine> bucket_;
+    std::vector<uint8_t> occupied_;
+    std::vector<uint32_t> stamp_;
+    uint32_t epoch_ = 1;
+    std::vector<Pending> sched_, conflicts_, spare_;
+    std::vector<Fq> prefix_, denom_;
+    std::vector<Kind> kind_;
+};
+
+}  // namespace
+
+G1 window_sum_batch_affine(std::span<const G1Affine> points, std::span<const Digit> digits,
+                           unsigned window_bits) {
+    BatchAffineBuckets buckets(points, size_t(1) << (window_bits - 1));
+    for (size_t i = 0; i < points.size(); ++i) {
+        const Digit d = digits[i];
+        if (d == 0 || points[i].infinity) continue;
+        buckets.add(digit_magnitude(d) - 1, uint32_t(i << 1) | (d & 1));
+    }
+    buckets.finish();
+    return buckets.weighted_sum();
+}
+
+}  // namespace ps::msm_detail

@@ -1,0 +1,113 @@
+#include "core/msm/msm.hpp"
+#include "core/msm/bucket_accumulation.hpp"
+#include "core/util/error.hpp"
+#include <tbb/parallel_for.h>
+#include <string>
+#include <vector>
+
+namespace ps {
+
+namespace {
+
+using msm_detail::Digit;
+
+constexpr unsigned SCALAR_BITS = 254;  // r < 2^254
+
+// Window width c for n points. Chosen by measurement (bench_poly_msm) on the 2-core
+// target machine; depends on n only, never on the thread count.
+unsigned window_bits_for(size_t n) {
+    if (n < 4) return 2;
+    if (n < 32) return 3;
+    if (n < 128) return 4;
+    if (n < 512) return 6;
+    if (n < (size_t(1) << 10)) return 7;
+    if (n < (size_t(1) << 12)) return 9;
+    if (n < (size_t(1) << 14)) return 10;
+    if (n < (size_t(1) << 16)) return 11;
+    if (n < (size_t(1) << 18)) return 13;
+    if (n < (size_t(1) << 20)) return 14;
+    return 15;  // Digit packing caps c at 15
+}
+
+// Below this many points Jacobian buckets beat batch-affine ones (too few additions per
+// bucket to fill batches).
+constexpr size_t BATCH_AFFINE_MIN = size_t(1) << 12;
+
+// The window count W = ⌈255 / c⌉ leaves room for the last carry: the top digit is at most
+// 2^(c−1) without a further carry (scalars are < 2^254).
+unsigned window_count(unsigned c) { return (SCALAR_BITS + 1 + c - 1) / c; }
+
+uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
+    if (pos >= 256) return 0;
+    const unsigned limb = pos / 64, shift = pos % 64;
+    uint64_t v = k.limb[limb] >> shift;
+    if (shift + c > 64 && limb + 1 < 4) v |= k.limb[limb + 1] << (64 - shift);
+    return uint32_t(v & ((uint64_t(1) << c) - 1));
+}
+
+// Signed-digit recoding: digits in [−2^(c−1), 2^(c−1)], window-major (digits[w·n + i]).
+std::vector<Digit> signed_digits(std::span<const Fr> scalars, unsigned c, unsigned windows) {
+    const size_t n = scalars.size();
+    std::vector<Digit> digits(size_t(windows) * n);
+    const uint32_t half = uint32_t(1) << (c - 1), full = uint32_t(1) << c;
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 2048), [&](const auto& r) {
+        for (size_t i = r.begin(); i < r.end(); ++i) {
+            const U256 k = scalars[i].to_canonical();
+            uint32_t carry = 0;
+            for (unsigned w = 0; w < windows; ++w) {
+                const uint32_t v = bits_at(k, w * c, c) + carry;
+                Digit d;
+                if (v > half) {  // v − 2^c < 0, borrow from the next window
+                    d = Digit(((full - v) << 1) | 1);
+                    carry = 1;
+                } else {
+                    d = Digit(v << 1);
+                    carry = 0;
+                }
+                digits[size_t(w) * n + i] = d;
+            }
+        }
+    });
+    return digits;
+}
+
+void require_same_length(size_t points, size_t scalars) {
+    if (points != scalars)
+        throw Error("msm", std::to_string(points) + " points but " + std::to_string(scalars) + " scalars",
+                    "pass one scalar per point");
+}
+
+}  // namespace
+
+G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+    require_same_length(points.size(), scalars.size());
+    const size_t n = points.size();
+    if (n == 0) return G1::identity();
+    if (n < 8) return msm_naive(points, scalars);
+    const unsigned c = window_bits_for(n);
+    const unsigned windows = window_count(c);
+    const std::vector<Digit> digits = signed_digits(scalars, c, windows);
+
+    std::vector<G1> window_sums(windows);
+    tbb::parallel_for(0u, windows, [&](unsigned w) {
+        const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
+        window_sums[w] = n >= BATCH_AFFINE_MIN ? msm_detail::window_sum_batch_affine(points, d, c)
+                                               : msm_detail::window_sum_jacobian(points, d, c);
+    });
+
+    G1 acc = window_sums[windows - 1];
+    for (unsigned w = windows - 1; w-- > 0;) {
+        for (unsigned b = 0; b < c; ++b) acc = acc.dbl();
+        acc = acc + window_sums[w];
+    }
+    return acc;
+}
+
+G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+    require_same_length(points.size(), scalars.size());
+    G1 acc = G1::identity();
+    for (size_t i = 0; i < points.size(); ++i) acc = acc + G1::from_affine(points[i]) * scalars[i];
+    return acc;
+}
+
+}  // namespace ps

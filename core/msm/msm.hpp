@@ -1,0 +1,20 @@
+#pragma once
+// Multi-scalar multiplication Σ scalars[i]·points[i] over G1: Pippenger's bucket method
+// with signed-digit windows and batch-affine bucket accumulation, parallel with oneTBB
+// over (window, point-chunk) tasks. The result is the same group element for every thread
+// count (exact arithmetic; the work split depends only on n).
+#include "core/curve/g1.hpp"
+#include "core/field/fr.hpp"
+#include <span>
+
+namespace ps {
+
+// points.size() must equal scalars.size(); n = 0 gives the identity. Identity points and
+// zero scalars are allowed anywhere.
+G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars);
+
+// The obvious Σ k_i·P_i with one scalar multiplication each: the oracle in tests, and
+// faster than Pippenger for a handful of terms.
+G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars);
+
+}  // namespace ps

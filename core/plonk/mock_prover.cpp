@@ -1,0 +1,133 @@
+#include "core/plonk/mock_prover.hpp"
+
+#include "core/util/random.hpp"
+
+#include <map>
+#include <set>
+
+namespace ps::plonk {
+
+std::string ConstraintFailure::message() const {
+    std::string s;
+    switch (kind) {
+    case Kind::Gate:
+        s = "gate '" + name + "' constraint " + std::to_string(constraint_index) + " fails at row " +
+            std::to_string(row);
+        break;
+    case Kind::CopyConstraint: s = "copy constraint broken at row " + std::to_string(row); break;
+    case Kind::Lookup: s = "lookup '" + name + "' input at row " + std::to_string(row) + " is not in the table"; break;
+    }
+    if (!region.empty()) s += " (region '" + region + "')";
+    if (!columns.empty()) s += " [" + columns + "]";
+    if (!detail.empty()) s += ": " + detail;
+    return s;
+}
+
+namespace {
+
+std::string columns_of(const Expression& e) {
+    std::set<std::pair<Column, int32_t>> seen;
+    e.for_each_query([&](Column c, int32_t r) { seen.insert({c, r}); });
+    std::string s;
+    for (const auto& [c, r] : seen) {
+        if (!s.empty()) s.append(", ");
+        s.append(describe(c));
+        if (r) s.append("@").append(std::to_string(r));
+    }
+    return s;
+}
+
+struct FrLess {
+    bool operator()(const std::vector<Fr>& a, const std::vector<Fr>& b) const {
+        for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+            const U256 x = a[i].raw(), y = b[i].raw();
+            for (int l = 3; l >= 0; --l)
+                if (x.limb[l] != y.limb[l]) return x.limb[l] < y.limb[l];
+        }
+        return a.size() < b.size();
+    }
+};
+
+}  // namespace
+
+std::vector<ConstraintFailure> mock_prove(const Assignment& assignment) {
+    const ConstraintSystem& cs = assignment.constraint_system();
+    const size_t n = assignment.n(), usable = assignment.usable_rows();
+
+    // Full columns of n rows; advice blinding rows random as the prover makes them.
+    SeededRandom rng(0x6d6f636b);
+    auto widen = [&](ColumnKind kind, bool blind) {
+        std::vector<std::vector<Fr>> out;
+        for (const auto& col : assignment.columns(kind)) {
+            std::vector<Fr> full(col);
+            full.resize(n);
+            if (blind)
+                for (size_t r = usable; r < n; ++r) full[r] = Fr::random(rng);
+            out.push_back(std::move(full));
+        }
+        return out;
+    };
+    const std::vector<std::vector<Fr>> instance = widen(ColumnKind::Instance, false),
+                                       advice = widen(ColumnKind::Advice, true),
+                                       fixed = widen(ColumnKind::Fixed, false);
+    auto at_row = [&](size_t row) {
+        return [&, row](Column c, int32_t rotation) {
+            const size_t r = size_t((int64_t(row) + rotation) % int64_t(n) + int64_t(n)) % n;
+            const auto& cols = c.kind == ColumnKind::Instance ? instance
+                               : c.kind == ColumnKind::Advice ? advice
+                                                              : fixed;
+            return cols[c.index][r];
+        };
+    };
+
+    std::vector<ConstraintFailure> failures;
+    for (const Gate& gate : cs.gates())
+        for (size_t ci = 0; ci < gate.constraints.size(); ++ci)
+            for (size_t row = 0; row < usable; ++row) {
+                const Fr v = gate.constraints[ci].evaluate(at_row(row));
+                if (!v.is_zero())
+                    failures.push_back({ConstraintFailure::Kind::Gate, gate.name, ci, row,
+                                        columns_of(gate.constraints[ci]), assignment.region_of(row),
+                                        "evaluates to " + v.to_dec() + " instead of 0"});
+            }
+
+    for (const CopyConstraint& copy : assignment.copies()) {
+        const Fr& a = assignment.value(copy.a.column, copy.a.row);
+        const Fr& b = assignment.value(copy.b.column, copy.b.row);
+        if (!(a == b))
+            failures.push_back({ConstraintFailure::Kind::CopyConstraint, "copy", 0, copy.a.row,
+                                describe(copy.a.column) + " row " + std::to_string(copy.a.row) + " = " +
+                                    describe(copy.b.column) + " row " + std::to_string(copy.b.row),
+                                assignment.region_of(copy.a.row),
+                                a.to_dec() + " != " + b.to_dec()});
+    }
+
+    for (const LookupArgument& lookup : cs.lookups()) {
+        std::set<std::vector<Fr>, FrLess> table;
+        auto tuple = [&](const std::vector<Expression>& exprs, size_t row) {
+            std::vector<Fr> t;
+            for (const auto& e : exprs) t.push_back(e.evaluate(at_row(row)));
+            return t;
+        };
+        for (size_t row = 0; row < usable; ++row) table.insert(tuple(lookup.table, row));
+        for (size_t row = 0; row < usable; ++row) {
+            const auto input = tuple(lookup.inputs, row);
+            if (table.count(input)) continue;
+            std::string shown;
+            for (const Fr& v : input) {
+                shown.append(shown.empty() ? "(" : ", ");
+                shown.append(v.to_dec());
+            }
+            std::string cols;
+            for (const auto& e : lookup.inputs) {
+                if (!cols.empty()) cols.append(", ");
+                cols.append(columns_of(e));
+            }
+            failures.push_back({ConstraintFailure::Kind::Lookup, lookup.name, 0, row, cols,
+                                assignment.region_of(row), "input " + shown + ") is not a table row"});
+        }
+    }
+    return failures;
+}
+
+}  // namespace ps::plonk

@@ -1,0 +1,126 @@
+#include "core/poly/ntt.hpp"
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
+#include <stdexcept>
+#include <vector>
+
+namespace ps::ntt {
+
+namespace {
+
+// Sub-transforms of up to 2^12 elements (128 KiB) run all their levels inside L2.
+constexpr size_t CACHE_BLOCK = size_t(1) << 12;
+// Below this size parallel tasks cost more than they save.
+constexpr size_t PARALLEL_MIN = size_t(1) << 13;
+
+inline uint32_t reverse_bits(uint32_t x, unsigned bits) {
+    x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
+    x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
+    x = ((x >> 4) & 0x0f0f0f0fu) | ((x & 0x0f0f0f0fu) << 4);
+    x = ((x >> 8) & 0x00ff00ffu) | ((x & 0x00ff00ffu) << 8);
+    x = (x >> 16) | (x << 16);
+    return bits ? x >> (32 - bits) : 0;
+}
+
+inline unsigned log2_exact(size_t n) {
+    if (n == 0 || (n & (n - 1)) != 0) throw std::invalid_argument("NTT size must be a power of two");
+    return unsigned(__builtin_ctzll(n));
+}
+
+inline void butterfly(Fr& a, Fr& b, const Fr& w) {
+    const Fr t = b * w;
+    b = a - t;
+    a = a + t;
+}
+
+// All levels of a DIT transform of m ≤ CACHE_BLOCK bit-reversed elements; `tw` holds
+// ω_m^j for j < m/2 contiguously.
+void transform_block(Fr* a, size_t m, const Fr* tw) {
+    for (size_t half = 1; half < m; half <<= 1) {
+        const size_t step = m / (2 * half);  // ω_{2·half}^j = ω_m^{j·step}
+        for (size_t s = 0; s < m; s += 2 * half) {
+            Fr* lo = a + s;
+            Fr* hi = lo + half;
+            // j = 0: the twiddle is 1
+            const Fr t = hi[0];
+            hi[0] = lo[0] - t;
+            lo[0] = lo[0] + t;
+            for (size_t j = 1; j < half; ++j) butterfly(lo[j], hi[j], tw[j * step]);
+        }
+    }
+}
+
+// DIT on m bit-reversed elements, twiddles tw[j·stride] = ω_m^j (tw = table of ω_n^j).
+void transform_rec(Fr* a, size_t m, const Fr* tw, size_t stride, const Fr* block_tw,
+                   size_t block) {
+    if (m == block) {  // block_tw holds ω_block^j contiguously
+        transform_block(a, m, block_tw);
+        return;
+    }
+    const size_t half = m / 2;
+    if (m >= PARALLEL_MIN) {
+        tbb::parallel_invoke([&] { transform_rec(a, half, tw, stride * 2, block_tw, block); },
+                             [&] { transform_rec(a + half, half, tw, stride * 2, block_tw, block); });
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, half, 1024), [&](const auto& r) {
+            for (size_t j = r.begin(); j < r.end(); ++j) butterfly(a[j], a[j + half], tw[j * stride]);
+        });
+    } else {
+        transform_rec(a, half, tw, stride * 2, block_tw, block);
+        transform_rec(a + half, half, tw, stride * 2, block_tw, block);
+        for (size_t j = 0; j < half; ++j) butterfly(a[j], a[j + half], tw[j * stride]);
+    }
+}
+
+// tw[j] = ω^j for j < count, computed in parallel chunks (each chunk starts at ω^lo).
+std::vector<Fr> powers_table(const Fr& omega, size_t count) {
+    std::vector<Fr> tw(count);
+    constexpr size_t CHUNK = 4096;
+    tbb::parallel_for(size_t(0), (count + CHUNK - 1) / CHUNK, [&](size_t c) {
+        const size_t lo = c * CHUNK, hi = std::min(count, lo + CHUNK);
+        Fr w = omega.pow(uint64_t(lo));
+        for (size_t j = lo; j < hi; ++j) {
+            tw[j] = w;
+            w *= omega;
+        }
+    });
+    return tw;
+}
+
+}  // namespace
+
+void bit_reverse_permute(std::span<Fr> a) {
+    const unsigned bits = log2_exact(a.size());
+    if (bits > 32) throw std::invalid_argument("NTT larger than 2^32");
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, a.size(), 1 << 14), [&](const auto& r) {
+        for (size_t i = r.begin(); i < r.end(); ++i) {
+            const size_t j = reverse_bits(uint32_t(i), bits);
+            if (i < j) std::swap(a[i], a[j]);
+        }
+    });
+}
+
+void transform(std::span<Fr> a, const Fr& omega) {
+    const size_t n = a.size();
+    log2_exact(n);
+    if (n == 1) return;
+    bit_reverse_permute(a);
+    const std::vector<Fr> tw = powers_table(omega, n / 2);
+    const size_t block = std::min(n, CACHE_BLOCK);
+    std::vector<Fr> block_tw(block / 2);
+    for (size_t j = 0; j < block / 2; ++j) block_tw[j] = tw[j * (n / block)];
+    transform_rec(a.data(), n, tw.data(), 1, block_tw.data(), block);
+}
+
+void distribute_powers(std::span<Fr> a, const Fr& shift) {
+    constexpr size_t CHUNK = 4096;
+    tbb::parallel_for(size_t(0), (a.size() + CHUNK - 1) / CHUNK, [&](size_t c) {
+        const size_t lo = c * CHUNK, hi = std::min(a.size(), lo + CHUNK);
+        Fr w = shift.pow(uint64_t(lo));
+        for (size_t j = lo; j < hi; ++j) {
+            a[j] *= w;
+            w *= shift;
+        }
+    });
+}
+
+}  // namespace ps::ntt

@@ -1,0 +1,110 @@
+#include "core/witness/circuit_plan.hpp"
+#include "core/witness/fixed_executor.hpp"
+#include "core/util/error.hpp"
+#include <bit>
+#include <cmath>
+
+namespace ps {
+
+std::vector<std::vector<int64_t>> input_shapes(const model::Graph& graph) {
+    std::vector<std::vector<int64_t>> shapes;
+    for (const auto& in : graph.inputs) shapes.push_back(in.shape);
+    return shapes;
+}
+
+static uint32_t ceil_log2(uint64_t n) { return n <= 1 ? 0 : uint32_t(64 - std::countl_zero(n - 1)); }
+
+static std::vector<std::vector<double>> placeholder_inputs(const model::Graph& graph) {
+    std::vector<std::vector<double>> inputs;
+    for (const auto& in : graph.inputs)
+        inputs.emplace_back(model::element_count(in.shape), model::is_integer(in.dtype) ? 0.0 : 0.5);
+    return inputs;
+}
+
+CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool logrows_fixed, const InputData* sample) {
+    CircuitPlan plan;
+    const auto inputs = sample ? sample->inputs : placeholder_inputs(graph);
+    NullProgress quiet;
+    fixed::FixedRun run = fixed::run_fixed(graph, args, plan.circuit.params, inputs,
+                                           {.frozen_params = false, .stop_on_saturation = false}, quiet);
+    plan.stats = run.stats;
+
+    Settings& s = plan.settings;
+    s.run_args = args;
+    s.total_assignments = run.stats.advice_cells;
+    s.total_const_size = run.stats.fixed_cells;
+    const uint64_t cols = std::max<uint32_t>(1, args.num_inner_cols);
+    s.num_rows = (run.stats.advice_cells + cols - 1) / cols;
+    for (const auto& [op, scale, parameter] : run.stats.lookups) {
+        RequiredLookup l;
+        l.op = op;
+        l.scale = std::ldexp(1.0, scale);
+        l.parameter = parameter;
+        l.has_parameter = parameter != 0.0;
+        s.required_lookups.push_back(l);
+    }
+    uint64_t table_rows = 0;
+    for (const auto& r : run.stats.range_checks) {
+        s.required_range_checks.push_back(r);
+        table_rows = std::max<uint64_t>(table_rows, uint64_t(r.second - r.first + 1));
+    }
+    if (!run.stats.lookups.empty())
+        table_rows = std::max<uint64_t>(table_rows, uint64_t(args.lookup_range_hi - args.lookup_range_lo + 1));
+    for (size_t i = 0; i < graph.inputs.size(); ++i) {
+        s.model_input_scales.push_back(fixed::input_scale_of(graph, i, args));
+        if (args.input_visibility == Visibility::Public) s.model_instance_shapes.push_back(graph.inputs[i].shape);
+        if (args.input_visibility == Visibility::Hashed) s.model_instance_shapes.push_back({1});
+    }
+    for (const auto& out : graph.outputs) {
+        s.model_output_scales.push_back(run.values.at(out.name).scale);
+        if (args.output_visibility == Visibility::Public) s.model_instance_shapes.push_back(run.values.at(out.name).t.shape);
+        if (args.output_visibility == Visibility::Hashed) s.model_instance_shapes.push_back({1});
+    }
+    plan.minimum_logrows = std::max<uint32_t>(1, ceil_log2(std::max(s.num_rows, table_rows) + RESERVED_BLINDING_ROWS));
+    if (!logrows_fixed) {
+        s.run_args.logrows = plan.minimum_logrows;
+    } else if (args.logrows < plan.minimum_logrows) {
+        throw Error("run_args.logrows", "= " + std::to_string(args.logrows) + " is too small: the circuit needs 2^" +
+                                            std::to_string(plan.minimum_logrows) + " rows (" + std::to_string(s.num_rows) +
+                                            " estimated rows, lookup/range tables of " + std::to_string(table_rows) + " rows)",
+                    "use --logrows " + std::to_string(plan.minimum_logrows) + ", omit --logrows, or run calibrate-settings");
+    }
+    if (s.run_args.logrows > 28)
+        throw Error("run_args.logrows", "the circuit needs 2^" + std::to_string(s.run_args.logrows) +
+                                            " rows, more than BN254's 2^28 domain",
+                    "lower the scales or the lookup_range");
+
+    plan.circuit.settings = s;
+    plan.circuit.graph = graph;
+    for (const auto& [name, v] : run.values) plan.circuit.value_scales[name] = v.scale;
+    return plan;
+}
+
+CompiledCircuit compile_circuit(const model::Graph& graph, const Settings& settings, const std::string& settings_file) {
+    CircuitPlan plan = plan_circuit(graph, settings.run_args, true);
+    const Settings& derived = plan.settings;
+    auto differs = [&](const char* field, const std::string& found, const std::string& expected) {
+        throw Error(settings_file + ": " + field,
+                    "= " + found + ", but this model with these run_args needs " + expected +
+                        " (the settings were made for another model or version)",
+                    "regenerate them with gen-settings or calibrate-settings for this model");
+    };
+    auto join = [](const std::vector<Scale>& v) {
+        std::string s = "[";
+        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+        return s + "]";
+    };
+    if (settings.num_rows != derived.num_rows)
+        differs("num_rows", std::to_string(settings.num_rows), std::to_string(derived.num_rows));
+    if (settings.model_input_scales != derived.model_input_scales)
+        differs("model_input_scales", join(settings.model_input_scales), join(derived.model_input_scales));
+    if (settings.model_output_scales != derived.model_output_scales)
+        differs("model_output_scales", join(settings.model_output_scales), join(derived.model_output_scales));
+    if (settings.required_lookups.size() != derived.required_lookups.size())
+        differs("required_lookups", std::to_string(settings.required_lookups.size()) + " tables",
+                std::to_string(derived.required_lookups.size()));
+    plan.circuit.settings = settings;
+    return std::move(plan.circuit);
+}
+
+}  // namespace ps

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The README's test command: installs missing Debian packages, builds everything
+# (warnings are errors, benchmarks included so they never rot) and runs every test.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/installer/install-deps.sh"
+BUILD="${PROOFSCOPE_BUILD_DIR:-$ROOT/build}"
+"$ROOT/installer/build.sh" -DPROOFSCOPE_WERROR=ON
+cmake --build "$BUILD" --target benchmarks -j "${PROOFSCOPE_JOBS:-$(nproc)}"
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$BUILD" --output-on-failure -j "${PROOFSCOPE_JOBS:-$(nproc)}"

@@ -1,0 +1,217 @@
+// Fr and Fq: the field laws, then every operation and conversion checked against GMP on
+// edge values (0, 1, p−1, R, R², values at the 2^64/2^128/2^192 limb boundaries, raw
+// Montgomery extremes) and seeded random values.
+#include "core/field/fq.hpp"
+#include "core/field/fr.hpp"
+#include "field_laws.hpp"
+#include "gmp_oracle.hpp"
+
+#include <QTest>
+#include <vector>
+
+using namespace ps;
+using gmp_oracle::pow2;
+using gmp_oracle::to_mpz;
+using gmp_oracle::to_u256;
+
+namespace {
+
+template <class F>
+mpz_class modulus() {
+    return to_mpz(F::MODULUS);
+}
+
+template <class F>
+F from_mpz(const mpz_class& x) {
+    mpz_class r = x % modulus<F>();
+    if (r < 0) r += modulus<F>();
+    return *F::from_canonical(to_u256(r));
+}
+
+template <class F>
+mpz_class canon(const F& a) {
+    return to_mpz(a.to_canonical());
+}
+
+template <class F>
+std::vector<F> edge_values() {
+    const mpz_class p = modulus<F>();
+    const mpz_class r = pow2(256) % p;
+    mpz_class r_inv;
+    mpz_invert(r_inv.get_mpz_t(), r.get_mpz_t(), p.get_mpz_t());
+    std::vector<mpz_class> ints = {0, 1, 2, 3, p - 1, p - 2, (p - 1) / 2, (p + 1) / 2,
+                                   r, (r * r) % p, r_inv, p - pow2(64), pow2(253)};
+    for (unsigned k : {64u, 128u, 192u})
+        for (int d : {-1, 0, 1}) ints.push_back(pow2(k) + d);
+    std::vector<F> out;
+    for (const auto& x : ints) out.push_back(from_mpz<F>(x));
+    // Extremes of the stored (Montgomery) representation itself.
+    out.push_back(F::from_raw(U256{{~uint64_t(0), 0, 0, 0}}));
+    U256 pm1;
+    sub_to(pm1, F::MODULUS, U256::from_u64(1));
+    out.push_back(F::from_raw(pm1));
+    out.push_back(F::from_raw(U256{{0, 0, 0, uint64_t(1) << 61}}));
+    return out;
+}
+
+U256 random_u256(RandomSource& rng) {
+    std::array<uint8_t, 32> b{};
+    rng.fill(b);
+    U256 x;
+    for (int i = 0; i < 32; ++i) x.limb[size_t(i / 8)] |= uint64_t(b[size_t(i)]) << (8 * (i % 8));
+    return x;
+}
+
+std::string hex64(const mpz_class& x) {
+    std::string s = x.get_str(16);
+    return "0x" + std::string(64 - s.size(), '0') + s;
+}
+
+// Every arithmetic operation of `a` (and with `b`) against GMP; "" when all agree.
+template <class F>
+std::string check_against_gmp(const F& a, const F& b, const U256& e) {
+    const mpz_class p = modulus<F>();
+    const mpz_class A = canon(a), B = canon(b);
+    auto mod = [&](mpz_class x) {
+        x %= p;
+        if (x < 0) x += p;
+        return x;
+    };
+    if (canon(a + b) != mod(A + B)) return "a + b";
+    if (canon(a - b) != mod(A - B)) return "a - b";
+    if (canon(-a) != mod(-A)) return "-a";
+    if (canon(a * b) != mod(A * B)) return "a · b";
+    if (canon(a.square()) != mod(A * A)) return "a²";
+    if (canon(a.dbl()) != mod(2 * A)) return "2a";
+    mpz_class inv = 0;
+    if (A != 0) mpz_invert(inv.get_mpz_t(), A.get_mpz_t(), p.get_mpz_t());
+    if (canon(a.inverse()) != inv) return "a⁻¹";
+    mpz_class pw;
+    const mpz_class E = to_mpz(e);
+    mpz_powm(pw.get_mpz_t(), A.get_mpz_t(), E.get_mpz_t(), p.get_mpz_t());
+    if (canon(a.pow(e)) != pw) return "a^e";
+    const int leg = mpz_legendre(A.get_mpz_t(), p.get_mpz_t());
+    if (a.legendre() != leg) return "Legendre symbol";
+    const auto s = a.sqrt();
+    if (leg == -1 && s) return "sqrt of a non-residue must be nullopt";
+    if (leg != -1 && (!s || mod(canon(*s) * canon(*s)) != A)) return "sqrt(a)² = a";
+    // Representation: raw() = A·R mod p, and from_raw(m) means m·R⁻¹.
+    if (to_mpz(a.raw()) != mod(A * pow2(256))) return "Montgomery form raw() = a·2^256 mod p";
+    // Conversions.
+    if (a.to_dec() != A.get_str(10)) return "to_dec";
+    if (a.to_hex() != hex64(A)) return "to_hex";
+    if (!(F::from_string(A.get_str(10)) == a)) return "from_string(decimal)";
+    if (!(F::from_string(hex64(A)) == a)) return "from_string(hex)";
+    const auto le = a.to_bytes_le();
+    const auto be = a.to_bytes_be();
+    for (int i = 0; i < 32; ++i) {
+        const mpz_class byte = (A >> (8 * i)) & 0xff;
+        if (le[size_t(i)] != byte.get_ui() || be[size_t(31 - i)] != byte.get_ui()) return "byte encodings";
+    }
+    if (!(F::from_bytes_le(le) == a) || !(F::from_bytes_be(be) == a)) return "bytes round trip";
+    return {};
+}
+
+}  // namespace
+
+class TestPrimeFields : public QObject {
+    Q_OBJECT
+
+    template <class F>
+    void run_laws() {
+        SeededRandom rng(11);
+        const std::string failure = field_laws::check_all(edge_values<F>(), rng, 200);
+        QVERIFY2(failure.empty(), failure.c_str());
+    }
+
+    template <class F>
+    void run_gmp() {
+        SeededRandom rng(12);
+        std::vector<F> values = edge_values<F>();
+        const size_t edges = values.size();
+        for (int i = 0; i < 300; ++i) values.push_back(F::random(rng));
+        for (size_t i = 0; i < values.size(); ++i)
+            for (size_t j = 0; j < (i < edges ? edges : 1); ++j) {
+                const F& b = i < edges ? values[j] : values[(i * 7 + 3) % values.size()];
+                const std::string failure = check_against_gmp(values[i], b, random_u256(rng));
+                QVERIFY2(failure.empty(), (failure + " disagrees with GMP for a = " +
+                                           values[i].to_hex() + ", b = " + b.to_hex()).c_str());
+            }
+    }
+
+    template <class F>
+    void run_parsing_rejects() {
+        const mpz_class p = modulus<F>();
+        QVERIFY(!F::from_string(p.get_str(10)));
+        QVERIFY(!F::from_string(hex64(p)));
+        QVERIFY(!F::from_string("12a"));
+        QVERIFY(!F::from_string(""));
+        QVERIFY(!F::from_canonical(F::MODULUS));
+        std::array<uint8_t, 32> be{};
+        for (int i = 0; i < 32; ++i) be[size_t(31 - i)] = uint8_t(mpz_class((p >> (8 * i)) & 0xff).get_ui());
+        QVERIFY(!F::from_bytes_be(be));
+        QVERIFY(F::from_string(mpz_class(p - 1).get_str(10)).has_value());
+    }
+
+    template <class F>
+    void run_reductions() {
+        SeededRandom rng(13);
+        const mpz_class p = modulus<F>();
+        for (int i = 0; i < 200; ++i) {
+            const U256 lo = random_u256(rng), hi = random_u256(rng);
+            const mpz_class wide = to_mpz(lo) + (to_mpz(hi) << 256);
+            QCOMPARE(canon(F::from_u512_reduced(lo, hi)), mpz_class(wide % p));
+            QCOMPARE(canon(F::from_u256_reduced(lo)), mpz_class(to_mpz(lo) % p));
+        }
+        QCOMPARE(canon(F::from_u64(~uint64_t(0))), mpz_class(pow2(64) - 1));
+        QCOMPARE(canon(F::from_i64(-5)), mpz_class(p - 5));
+    }
+
+private slots:
+    void field_laws_hold_for_Fr();
+    void field_laws_hold_for_Fq();
+    void Fr_agrees_with_gmp_on_edge_and_random_values();
+    void Fq_agrees_with_gmp_on_edge_and_random_values();
+    void Fr_parsers_reject_values_at_or_above_r();
+    void Fq_parsers_reject_values_at_or_above_p();
+    void Fr_wide_reductions_agree_with_gmp();
+    void Fq_wide_reductions_agree_with_gmp();
+    void Fr_root_of_unity_is_7_to_the_odd_part_and_has_order_2_to_the_28();
+};
+
+void TestPrimeFields::field_laws_hold_for_Fr() { run_laws<Fr>(); }
+
+void TestPrimeFields::field_laws_hold_for_Fq() { run_laws<Fq>(); }
+
+void TestPrimeFields::Fr_agrees_with_gmp_on_edge_and_random_values() { run_gmp<Fr>(); }
+
+void TestPrimeFields::Fq_agrees_with_gmp_on_edge_and_random_values() { run_gmp<Fq>(); }
+
+void TestPrimeFields::Fr_parsers_reject_values_at_or_above_r() { run_parsing_rejects<Fr>(); }
+
+void TestPrimeFields::Fq_parsers_reject_values_at_or_above_p() { run_parsing_rejects<Fq>(); }
+
+void TestPrimeFields::Fr_wide_reductions_agree_with_gmp() { run_reductions<Fr>(); }
+
+void TestPrimeFields::Fq_wide_reductions_agree_with_gmp() { run_reductions<Fq>(); }
+
+void TestPrimeFields::Fr_root_of_unity_is_7_to_the_odd_part_and_has_order_2_to_the_28() {
+    const mpz_class r = modulus<Fr>();
+    const mpz_class t = (r - 1) >> 28;
+    QCOMPARE(mpz_class((r - 1) % pow2(28)), mpz_class(0));
+    QVERIFY(mpz_odd_p(t.get_mpz_t()));
+    mpz_class expected;
+    const mpz_class seven = 7;
+    mpz_powm(expected.get_mpz_t(), seven.get_mpz_t(), t.get_mpz_t(), r.get_mpz_t());
+    QCOMPARE(canon(fr::two_adic_root_of_unity()), expected);
+    QCOMPARE(Fr::from_u64(fr::GENERATOR).legendre(), -1);  // 7 generates Fr*
+    for (unsigned k : {0u, 1u, 5u, 16u, 28u}) {
+        Fr w = fr::root_of_unity(k);
+        for (unsigned i = 0; i + 1 < k; ++i) w = w.square();
+        if (k > 0) QVERIFY(w == -Fr::one());  // w^(2^(k-1)) = -1: order exactly 2^k
+        else QVERIFY(w == Fr::one());
+    }
+}
+
+QTEST_APPLESS_MAIN(TestPrimeFields)
+#include "tst_prime_fields.moc"

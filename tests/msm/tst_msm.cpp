@@ -1,0 +1,158 @@
+// MSM against Σ k_i·P_i computed one scalar multiplication at a time, for random sizes,
+// the edge cases (n = 0, 1; scalars 0, 1, r − 1; repeated, opposite and infinite points),
+// both bucket kernels (Jacobian below 2^12 points, batch-affine above), the fixed-base
+// path, and equality of the results with 1 and 2 threads.
+#include "core/msm/fixed_base.hpp"
+#include "core/msm/msm.hpp"
+#include "core/util/error.hpp"
+// oneTBB before Qt: Qt's `emit` macro breaks TBB's profiling header.
+#include <tbb/task_arena.h>
+
+#include <QTest>
+#include <vector>
+
+using namespace ps;
+
+namespace {
+
+Fr minus_one() { return -Fr::one(); }
+
+std::vector<G1Affine> random_points(size_t n, uint64_t seed) {
+    // k_i·G for random k_i, converted in one batch.
+    SeededRandom rng(seed);
+    std::vector<G1> jac(n);
+    G1 p = G1::generator() * Fr::random(rng);
+    const G1 step = G1::generator() * Fr::random(rng);
+    for (auto& j : jac) {
+        j = p;
+        p = p + step;
+    }
+    std::vector<G1Affine> out(n);
+    G1::batch_to_affine(jac, out);
+    return out;
+}
+
+std::vector<Fr> random_scalars(size_t n, uint64_t seed) {
+    SeededRandom rng(seed);
+    std::vector<Fr> v(n);
+    for (auto& x : v) x = Fr::random(rng);
+    return v;
+}
+
+bool same(const G1& a, const G1& b) { return a.to_affine() == b.to_affine(); }
+
+}  // namespace
+
+class TestMsm : public QObject {
+    Q_OBJECT
+private slots:
+    void empty_and_single_terms() {
+        QVERIFY(msm({}, {}).is_identity());
+        const auto p = random_points(1, 1);
+        for (const Fr& k : {Fr::zero(), Fr::one(), minus_one(), Fr::from_u64(5)})
+            QVERIFY(same(msm(p, std::vector<Fr>{k}), G1::from_affine(p[0]) * k));
+        QVERIFY(same(msm(p, std::vector<Fr>{minus_one()}), G1::from_affine(-p[0])));
+        QVERIFY_THROWS_EXCEPTION(Error, msm(p, std::vector<Fr>{}));
+    }
+
+    void known_answer_small_multiples_of_the_generator() {
+        // 1·G + 2·G + ... + 20·G = 210·G, with every point the generator (repeated points)
+        std::vector<G1Affine> pts(20, G1Affine::generator());
+        std::vector<Fr> ks;
+        for (uint64_t i = 1; i <= 20; ++i) ks.push_back(Fr::from_u64(i));
+        QVERIFY(same(msm(pts, ks), G1::generator() * Fr::from_u64(210)));
+    }
+
+    void random_sizes_match_the_naive_sum() {
+        SeededRandom rng(42);
+        for (int trial = 0; trial < 12; ++trial) {
+            uint8_t b[2];
+            rng.fill(b);
+            const size_t n = 1 + (size_t(b[0]) | size_t(b[1]) << 8) % 300;  // n ∈ 1..300
+            const auto pts = random_points(n, 100 + uint64_t(trial));
+            auto ks = random_scalars(n, 200 + uint64_t(trial));
+            if (n > 3) {
+                ks[0] = Fr::zero();
+                ks[1] = Fr::one();
+                ks[2] = minus_one();
+            }
+            QVERIFY2(same(msm(pts, ks), msm_naive(pts, ks)), qPrintable(QString("n = %1").arg(n)));
+        }
+    }
+
+    void identity_points_and_zero_scalars_contribute_nothing() {
+        auto pts = random_points(64, 3);
+        auto ks = random_scalars(64, 4);
+        const G1 reference = msm_naive(pts, ks);
+        pts.push_back(G1Affine::identity());
+        ks.push_back(Fr::from_u64(77));
+        pts.push_back(G1Affine::generator());
+        ks.push_back(Fr::zero());
+        QVERIFY(same(msm(pts, ks), reference));
+        std::vector<G1Affine> none(10, G1Affine::identity());
+        QVERIFY(msm(none, random_scalars(10, 5)).is_identity());
+    }
+
+    void batch_affine_kernel_handles_doubling_and_cancellation() {
+        // 6000 points (> 2^12: batch-affine buckets): the same point with the same scalar
+        // again and again (bucket conflicts, doublings), P and −P with equal scalars
+        // (additions that cancel to the identity), identity points, and random terms.
+        const size_t n = 6000;
+        auto pts = random_points(n, 6);
+        auto ks = random_scalars(n, 7);
+        const G1Affine p = pts[0];
+        for (size_t i = 0; i < 1500; ++i) {
+            pts[i] = p;
+            ks[i] = Fr::from_u64(3);
+        }
+        for (size_t i = 1500; i < 2500; i += 2) {
+            pts[i] = pts[i + 1 + 2000];
+            pts[i + 1] = -pts[i];
+            ks[i + 1] = ks[i];
+        }
+        for (size_t i = 2500; i < 2600; ++i) pts[i] = G1Affine::identity();
+        ks[5999] = minus_one();
+        QVERIFY(same(msm(pts, ks), msm_naive(pts, ks)));
+    }
+
+    void all_terms_cancel_to_the_identity() {
+        const auto base = random_points(2500, 8);
+        const auto ks0 = random_scalars(2500, 9);
+        std::vector<G1Affine> pts;
+        std::vector<Fr> ks;
+        for (size_t i = 0; i < base.size(); ++i) {
+            pts.push_back(base[i]);
+            ks.push_back(ks0[i]);
+            pts.push_back(base[i]);
+            ks.push_back(-ks0[i]);
+        }
+        QVERIFY(msm(pts, ks).is_identity());
+    }
+
+    void one_and_two_threads_agree() {
+        const size_t n = 20000;
+        const auto pts = random_points(n, 10);
+        const auto ks = random_scalars(n, 11);
+        tbb::task_arena one(1), two(2);
+        const G1 a = one.execute([&] { return msm(pts, ks); });
+        const G1 b = two.execute([&] { return msm(pts, ks); });
+        QVERIFY(same(a, b));
+        // and the sum is right: Σ k_i P_i = Σ_i k_i·P_i split in halves by linearity
+        const std::span<const G1Affine> p(pts);
+        const std::span<const Fr> k(ks);
+        QVERIFY(same(a, msm(p.first(n / 2), k.first(n / 2)) + msm(p.subspan(n / 2), k.subspan(n / 2))));
+    }
+
+    void fixed_base_multiples_match_scalar_multiplication() {
+        const auto ks = random_scalars(300, 12);
+        std::vector<Fr> all{Fr::zero(), Fr::one(), minus_one()};
+        all.insert(all.end(), ks.begin(), ks.end());
+        const auto out = fixed_base_mul_many(G1Affine::generator(), all);
+        QCOMPARE(out.size(), all.size());
+        for (size_t i = 0; i < all.size(); ++i)
+            QVERIFY(out[i] == (G1::generator() * all[i]).to_affine());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMsm)
+#include "tst_msm.moc"

@@ -1,0 +1,98 @@
+#include "ui/models/artifact_list_model.hpp"
+
+#include <QColor>
+#include <QFont>
+#include <QPainter>
+#include <QPixmap>
+
+namespace ps::ui {
+
+QColor state_colour(ArtifactState s) {
+    switch (s) {
+    case ArtifactState::Present: return QColor(0x2e, 0x9d, 0x4f);
+    case ArtifactState::Missing: return QColor(0x99, 0x99, 0x99);
+    case ArtifactState::Invalid: return QColor(0xc0, 0x39, 0x2b);
+    case ArtifactState::Inconsistent: return QColor(0xd6, 0x8a, 0x00);
+    }
+    return {};
+}
+
+namespace {
+
+QPixmap state_dot(ArtifactState s) {
+    QPixmap pm(12, 12);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(state_colour(s));
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(1, 1, 10, 10);
+    return pm;
+}
+
+}  // namespace
+
+ArtifactListModel::ArtifactListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ArtifactListModel::set_status(ProjectStatus status) {
+    beginResetModel();
+    status_ = std::move(status);
+    endResetModel();
+}
+
+const ArtifactStatus* ArtifactListModel::artifact(int row) const {
+    if (row < 0 || size_t(row) >= status_.artifacts.size()) return nullptr;
+    return &status_.artifacts[size_t(row)];
+}
+
+int ArtifactListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(status_.artifacts.size());
+}
+
+int ArtifactListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ArtifactListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case File: return QString("Artifact");
+    case State: return QString("State");
+    case Facts: return QString("Key facts");
+    }
+    return {};
+}
+
+QVariant ArtifactListModel::data(const QModelIndex& index, int role) const {
+    const ArtifactStatus* a = index.isValid() ? artifact(index.row()) : nullptr;
+    if (!a) return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case File: return a->file;
+        case State: return to_text(a->state);
+        case Facts:
+            if (a->state == ArtifactState::Missing)
+                return a->make_command.isEmpty() ? QString("not found") : QString("make it with %1").arg(a->make_command);
+            if (!a->problem.isEmpty()) return a->problem;
+            return a->facts.mid(1).join(" · ");  // facts[0] is size + digest, in the tooltip
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == State ? QVariant(state_dot(a->state)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == State ? QVariant(state_colour(a->state)) : QVariant();
+    case Qt::ToolTipRole: {
+        QString tip = QString("<b>%1</b>: %2<br>%3").arg(a->file, a->purpose, a->path.toHtmlEscaped());
+        if (!a->facts.isEmpty()) tip += "<br>" + a->facts.join("<br>").toHtmlEscaped();
+        if (!a->problem.isEmpty()) tip += "<br><b>Problem:</b> " + a->problem.toHtmlEscaped();
+        if (!a->fix.isEmpty()) tip += "<br><b>Fix:</b> " + a->fix.toHtmlEscaped();
+        return tip;
+    }
+    case StateRole: return int(a->state);
+    case MakeCommandRole: return a->make_command;
+    }
+    return {};
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,41 @@
+#pragma once
+// What the project panel knows about each artifact of a project folder: present,
+// missing, invalid (unreadable, with the reader's reason) or inconsistent with the rest
+// of the set (settings digest, SRS size, stale outputs), its key facts, and the CLI
+// step that makes it.
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace ps::ui {
+
+enum class ArtifactState { Present, Missing, Invalid, Inconsistent };
+
+QString to_text(ArtifactState s);  // "present", "missing", ...
+
+struct ArtifactStatus {
+    QString file;         // "settings.json"
+    QString purpose;      // "circuit parameters (scales, logrows, visibility)"
+    QString path;         // absolute path, even when missing
+    ArtifactState state = ArtifactState::Missing;
+    QStringList facts;    // "logrows 13", "input scale 7", ...
+    QString problem;      // why it is invalid / inconsistent (empty when fine)
+    QString fix;          // what to do about it
+    QString make_command; // CLI subcommand that (re)makes it: "gen-settings", "" for inputs
+    qint64 size = 0;
+    QString digest;       // SHA-256 of the file, first 16 hex digits
+    QDateTime modified;
+};
+
+struct ProjectStatus {
+    std::vector<ArtifactStatus> artifacts;  // input.json first, then the pipeline order
+    bool consistent() const;                // nothing invalid or inconsistent
+    const ArtifactStatus* find(const QString& file) const;
+};
+
+// Reads every artifact of `folder` (input.json may live elsewhere). Never throws: every
+// failure becomes a state with a reason. Cheap except for large key files (hashed).
+ProjectStatus inspect_project(const QString& folder, const QString& input_json);
+
+}  // namespace ps::ui

@@ -1,0 +1,123 @@
+#include "ui/models/input_document.hpp"
+
+#include "core/util/atomic_file.hpp"
+#include "core/util/error.hpp"
+
+#include <nlohmann/json.hpp>
+#include <algorithm>
+
+namespace ps::ui {
+
+namespace {
+
+void flatten(const nlohmann::json& v, std::vector<double>& out, const std::string& where) {
+    if (v.is_array()) {
+        for (const auto& e : v) flatten(e, out, where);
+    } else if (v.is_number()) {
+        out.push_back(v.get<double>());
+    } else {
+        throw Error(where, std::string("expected numbers, found ") + v.type_name(),
+                    "input_data holds one array of numbers per model input");
+    }
+}
+
+}  // namespace
+
+InputDocument InputDocument::read(const QString& path) {
+    const std::string where = path.toStdString();
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(read_file_text(where));
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(where, std::string("not valid JSON (") + e.what() + ")",
+                    "fix the file or load an image in the Input view to write a new one");
+    }
+    if (!doc.is_object() || !doc.contains("input_data") || !doc["input_data"].is_array())
+        throw Error(where + ": input_data", "missing or not an array",
+                    "EZKL's format is {\"input_data\": [[v0, v1, ...]]}");
+    InputDocument d;
+    const auto& data = doc["input_data"];
+    // A single flat array of numbers is one input, as EZKL accepts it.
+    if (!data.empty() && data[0].is_number()) {
+        d.inputs.emplace_back();
+        flatten(data, d.inputs.back(), where + ": input_data");
+    } else {
+        for (size_t i = 0; i < data.size(); ++i) {
+            d.inputs.emplace_back();
+            flatten(data[i], d.inputs.back(), where + ": input_data[" + std::to_string(i) + "]");
+        }
+    }
+    doc.erase("input_data");
+    if (!doc.empty()) d.extra_fields_json = QString::fromStdString(doc.dump());
+    return d;
+}
+
+void InputDocument::write(const QString& path) const {
+    nlohmann::json doc = extra_fields_json.isEmpty()
+                             ? nlohmann::json::object()
+                             : nlohmann::json::parse(extra_fields_json.toStdString());
+    nlohmann::json data = nlohmann::json::array();
+    for (const auto& in : inputs) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (double v : in) arr.push_back(float(v));  // input.json holds f32 values
+        data.push_back(std::move(arr));
+    }
+    doc["input_data"] = std::move(data);
+    write_file_atomically(path.toStdString(), doc.dump() + "\n");
+}
+
+bool image_shape_of(const std::vector<int64_t>& shape, ImageShape& out) {
+    std::vector<int64_t> s = shape;
+    while (s.size() > 2 && s.front() == 1 && s.size() > 3) s.erase(s.begin());  // drop batch
+    if (s.size() == 2) s.insert(s.begin(), 1);
+    if (s.size() != 3) return false;
+    if ((s[0] != 1 && s[0] != 3) || s[1] < 2 || s[2] < 2) return false;
+    out = {int(s[0]), int(s[1]), int(s[2])};
+    return true;
+}
+
+QImage tensor_to_image(const std::vector<double>& values, const ImageShape& shape) {
+    const size_t plane = size_t(shape.height) * size_t(shape.width);
+    if (values.size() < plane * size_t(shape.channels)) return {};
+    const auto [lo_it, hi_it] = std::minmax_element(values.begin(), values.end());
+    const double lo = *lo_it, span = std::max(*hi_it - *lo_it, 1e-12);
+    auto level = [&](size_t i) { return int(std::clamp((values[i] - lo) / span, 0.0, 1.0) * 255.0 + 0.5); };
+    QImage img(shape.width, shape.height, QImage::Format_RGB32);
+    for (int y = 0; y < shape.height; ++y)
+        for (int x = 0; x < shape.width; ++x) {
+            const size_t p = size_t(y) * size_t(shape.width) + size_t(x);
+            if (shape.channels == 3)
+                img.setPixel(x, y, qRgb(level(p), level(plane + p), level(2 * plane + p)));
+            else
+                img.setPixel(x, y, qRgb(level(p), level(p), level(p)));
+        }
+    return img;
+}
+
+std::vector<double> image_to_tensor(const QImage& image, const ImageShape& shape, double lo, double hi,
+                                    bool invert) {
+    const QImage scaled = image.convertToFormat(QImage::Format_RGB32)
+                              .scaled(shape.width, shape.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const size_t plane = size_t(shape.height) * size_t(shape.width);
+    std::vector<double> out(plane * size_t(shape.channels));
+    auto map = [&](int v) {
+        double t = v / 255.0;
+        if (invert) t = 1.0 - t;
+        return lo + t * (hi - lo);
+    };
+    for (int y = 0; y < shape.height; ++y)
+        for (int x = 0; x < shape.width; ++x) {
+            const QRgb px = scaled.pixel(x, y);
+            const size_t p = size_t(y) * size_t(shape.width) + size_t(x);
+            if (shape.channels == 3) {
+                out[p] = map(qRed(px));
+                out[plane + p] = map(qGreen(px));
+                out[2 * plane + p] = map(qBlue(px));
+            } else {
+                out[p] = map(qGray(px));
+            }
+        }
+    return out;
+}
+
+}  // namespace ps::ui

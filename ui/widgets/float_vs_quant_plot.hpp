@@ -1,0 +1,34 @@
+#pragma once
+// Float reference against the circuit's (dequantised) value for every element of one
+// layer: a scatter around the diagonal y = x (perfect agreement), with the error summary
+// above. Large tensors are thinned evenly for drawing (the caption says so); the CSV
+// export always holds every value.
+#include "ui/models/witness_trace.hpp"
+#include "ui/widgets/plot_view.hpp"
+
+#include <memory>
+
+class QLabel;
+
+namespace ps::ui {
+
+class FloatVsQuantPlot : public PlotView {
+    Q_OBJECT
+public:
+    static constexpr size_t max_drawn_points = 50'000;
+
+    explicit FloatVsQuantPlot(QWidget* parent = nullptr);
+    void set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row);
+
+protected:
+    QString csv() const override;
+
+private:
+    void rebuild();
+
+    std::shared_ptr<const WitnessTrace> trace_;
+    const LayerTrace* layer_ = nullptr;
+    QLabel* caption_;
+};
+
+}  // namespace ps::ui
