@@ -1,5 +1,70 @@
+// proofscope: the desktop workbench. Wiring only: the window lives in ui/.
+//   proofscope [FOLDER] [--input input.json] [--demo] [--screenshots DIR [--run-missing]]
+#include "ui/demo_project.hpp"
+#include "ui/main_window.hpp"
+#include "ui/screenshot_tour.hpp"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <cstdio>
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName("ProofScope");
+    QApplication::setApplicationName("ProofScope");
+    QApplication::setApplicationVersion(PROOFSCOPE_VERSION);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("ProofScope: inspect zero-knowledge ML circuits layer by layer.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("folder", "Artifact folder to open (network.onnx, settings.json, ...).", "[folder]");
+    const QCommandLineOption input({"i", "input"}, "The input.json to use (default: <folder>/input.json).", "file");
+    const QCommandLineOption demo("demo", "Open the built-in demo project (written to the app data folder, or to <folder> when given).");
+    const QCommandLineOption screenshots("screenshots", "Save a PNG of every main view into <dir>, then quit.", "dir");
+    const QCommandLineOption run_missing("run-missing", "Run the missing pipeline steps up to the witness first.");
+    const QCommandLineOption sample("sample-image", "With --screenshots: also load this image in the Input view.", "png");
+    parser.addOptions({input, demo, screenshots, run_missing, sample});
+    parser.process(app);
+
+    ps::ui::MainWindow window;
+    const bool tour = parser.isSet(screenshots);
+    if (!tour) {
+        QSettings settings;
+        window.restoreGeometry(settings.value("window/geometry").toByteArray());
+        window.restoreState(settings.value("window/state").toByteArray());
+    }
+    window.show();
+
+    QString folder = parser.positionalArguments().value(0);
+    if (parser.isSet(demo)) {
+        if (folder.isEmpty()) folder = ps::ui::default_demo_folder();
+        QString error;
+        if (!QFileInfo::exists(folder + "/network.onnx") && !ps::ui::write_demo_project(folder, &error)) {
+            std::fprintf(stderr, "proofscope: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    ps::ui::ProjectPaths project;
+    if (!folder.isEmpty()) {
+        project = ps::ui::project_for_folder(folder);
+        if (parser.isSet(input)) project.input_json = QFileInfo(parser.value(input)).absoluteFilePath();
+    }
+
+    if (tour) {
+        if (project.folder.isEmpty()) {
+            std::fprintf(stderr, "proofscope: --screenshots needs a folder or --demo\n");
+            return 2;
+        }
+        auto* t = new ps::ui::ScreenshotTour(window, parser.value(screenshots), project, parser.isSet(run_missing),
+                                             parser.value(sample));
+        QObject::connect(t, &ps::ui::ScreenshotTour::done, &app, [](int code) { QApplication::exit(code); });
+        t->start();
+    } else if (!project.folder.isEmpty()) {
+        window.open_project(project);
+    }
+    return app.exec();
 }

@@ -54,7 +54,7 @@ public:
     G1 operator-() const { return G1{x, -y, z}; }
     G1 operator-(const G1& o) const { return *this + (-o); }
     G1& operator+=(const G1& o) { return *this = *this + o; }
-    G1 operator*(const Fr& k) const;  // wNAF, not constant time (public data)
+    G1 operator*(const Fr& k) const;  // GLV + wNAF, not constant time (public data)
     // Multiplication by an integer (not reduced mod r), e.g. r itself in subgroup tests.
     G1 mul_u256(const U256& k) const;
 

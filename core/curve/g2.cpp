@@ -1,6 +1,7 @@
 #include "core/curve/g2.hpp"
 #include "core/curve/coord_codec.hpp"
 #include "core/curve/scalar_mul.hpp"
+#include "core/field/tower_constants.hpp"
 
 namespace ps {
 
@@ -8,6 +9,15 @@ namespace g2 {
 const Fq2& coeff_b() {
     static const Fq2 b = Fq2{Fq::from_u64(3), Fq::zero()} * Fq2{Fq::from_u64(9), Fq::one()}.inverse();
     return b;
+}
+
+const Fq2& frobenius_x_coeff() {
+    static const Fq2 c = tower::xi().pow(tower::p_minus_one_over(3));
+    return c;
+}
+const Fq2& frobenius_y_coeff() {
+    static const Fq2 c = tower::xi().pow(tower::p_minus_one_over(2));
+    return c;
 }
 }  // namespace g2
 
@@ -43,7 +53,16 @@ bool G2::is_in_subgroup() const {
     return is_on_curve() && curve_detail::scalar_mul_wnaf(*this, Fr::MODULUS).is_identity();
 }
 
-G2 G2::operator*(const Fr& k) const { return curve_detail::scalar_mul_wnaf(*this, k.to_canonical()); }
+// k·Q = k1·Q + k2·ψ(Q) with ψ the twisted Frobenius, which acts on G2 as p ≡ p − r
+// (endomorphism.hpp). Only valid on G2: points of the twist outside G2 would need
+// mul_u256.
+G2 G2::operator*(const Fr& k) const {
+    const auto d = curve_detail::decompose_g2(k.to_canonical());
+    return curve_detail::scalar_mul_endomorphism(*this, d.k1, d.k2, [](const G2& q) {
+        return G2{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
+                  q.z.conjugate()};
+    });
+}
 
 G2 G2::mul_u256(const U256& k) const { return curve_detail::scalar_mul_wnaf(*this, k); }
 

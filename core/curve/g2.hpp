@@ -14,6 +14,10 @@ namespace ps {
 
 namespace g2 {
 const Fq2& coeff_b();  // 3 / (9 + u)
+// ψ(x, y) = (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2)): the p-power Frobenius carried through the
+// twist (pairing.hpp, twisted_frobenius). On G2 it is multiplication by p.
+const Fq2& frobenius_x_coeff();
+const Fq2& frobenius_y_coeff();
 }  // namespace g2
 
 struct G2Affine {
@@ -53,7 +57,8 @@ public:
     G2 operator-() const { return G2{x, -y, z}; }
     G2 operator-(const G2& o) const { return *this + (-o); }
     G2& operator+=(const G2& o) { return *this = *this + o; }
-    G2 operator*(const Fr& k) const;  // wNAF, not constant time (public data)
+    // wNAF with the ψ endomorphism: valid for points of G2 only; not constant time.
+    G2 operator*(const Fr& k) const;
     G2 mul_u256(const U256& k) const;
 
     G2Affine to_affine() const { return curve_detail::jacobian_to_affine<G2, G2Affine>(*this); }

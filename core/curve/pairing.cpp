@@ -11,10 +11,8 @@ namespace pairing_detail {
 // ψ(x, y) = (x w^2, y w^3) maps E' to E. Then π_p(ψ(Q)) = (x̄ w^2 · w^(2(p-1)),
 // ȳ w^3 · w^(3(p-1))) and w^(p-1) = ξ^((p-1)/6), so π(Q) = (x̄ ξ^((p-1)/3), ȳ ξ^((p-1)/2)).
 G2Affine twisted_frobenius(const G2Affine& q) {
-    static const Fq2 gx = tower::xi().pow(tower::p_minus_one_over(3));
-    static const Fq2 gy = tower::xi().pow(tower::p_minus_one_over(2));
     if (q.infinity) return q;
-    return G2Affine{q.x.conjugate() * gx, q.y.conjugate() * gy, false};
+    return G2Affine{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(), false};
 }
 
 }  // namespace pairing_detail

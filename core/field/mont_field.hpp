@@ -4,6 +4,7 @@
 // (R, R^2, R^3, -p^-1 mod 2^64) is derived at compile time so it cannot be mistyped.
 #include "core/field/u256.hpp"
 #include "core/util/random.hpp"
+#include <immintrin.h>  // _addcarry_u64 / _subborrow_u64 (x86-64)
 #include <array>
 #include <optional>
 #include <span>
@@ -44,6 +45,7 @@ public:
     static constexpr MontField zero() { return MontField(); }
     static constexpr MontField one() { return from_raw(R1); }
     // The value whose Montgomery representation is `mont` (halo2's raw byte layout).
+    // mont must be < p (the multiplication assumes reduced operands): check first.
     static constexpr MontField from_raw(const U256& mont) {
         MontField f;
         f.v_ = mont;
@@ -60,10 +62,10 @@ public:
         return from_raw(x) * from_raw(R2);
     }
     // Any 256-bit integer, reduced mod p.
-    static MontField from_u256_reduced(const U256& x) { return from_raw(x) * from_raw(R2); }
+    static MontField from_u256_reduced(const U256& x) { return from_raw(reduce_below_modulus(x)) * from_raw(R2); }
     // A 512-bit integer (lo + hi·2^256) reduced mod p: unbiased sampling from 64 bytes.
     static MontField from_u512_reduced(const U256& lo, const U256& hi) {
-        return from_raw(lo) * from_raw(R2) + from_raw(hi) * from_raw(R3);
+        return from_raw(reduce_below_modulus(lo)) * from_raw(R2) + from_raw(reduce_below_modulus(hi)) * from_raw(R3);
     }
     static MontField random(RandomSource& rng) {
         std::array<uint8_t, 64> b{};
@@ -106,16 +108,15 @@ public:
     constexpr bool is_zero() const { return v_.is_zero(); }
     constexpr bool operator==(const MontField&) const = default;
 
+    // Branch-free: a + b < 2p < 2^255, then subtract p unless that borrows.
     MontField operator+(const MontField& o) const {
         MontField r;
-        add_to(r.v_, v_, o.v_);  // < 2p < 2^255: no carry out
-        U256 s;
-        if (!sub_to(s, r.v_, MODULUS)) r.v_ = s;
+        add_mod_p(r.v_, v_, o.v_);
         return r;
     }
     MontField operator-(const MontField& o) const {
         MontField r;
-        if (sub_to(r.v_, v_, o.v_)) add_to(r.v_, r.v_, MODULUS);
+        sub_mod_p(r.v_, v_, o.v_);
         return r;
     }
     MontField operator-() const { return MontField() - *this; }
@@ -160,7 +161,15 @@ public:
     std::optional<MontField> sqrt() const;
 
 private:
+    // x mod p for any 256-bit x (p > 2^253, so at most five subtractions): mont_mul
+    // requires both operands below p.
+    static U256 reduce_below_modulus(U256 x) {
+        while (!lt(x, MODULUS)) sub_to(x, x, MODULUS);
+        return x;
+    }
     static void mont_mul(U256& out, const U256& a, const U256& b);
+    static void add_mod_p(U256& out, const U256& a, const U256& b);
+    static void sub_mod_p(U256& out, const U256& a, const U256& b);
     static std::array<uint8_t, 32> u256_to_le(const U256& x) {
         std::array<uint8_t, 32> b{};
         for (int i = 0; i < 32; ++i) b[i] = uint8_t(x.limb[i / 8] >> (8 * (i % 8)));
@@ -179,42 +188,65 @@ private:
     U256 v_{};
 };
 
-// CIOS Montgomery multiplication (Koç, Acar, Kaliski 1996): interleaves the product and
-// the reduction row by row; with p < 2^254 the running value stays below 2p.
+// CIOS Montgomery multiplication (Koç, Acar, Kaliski 1996) in its "no-carry" form
+// (gnark-crypto, "Faster big-integer modular multiplication for most moduli", 2020):
+// when the top limb of p is below 2^63 - 1 the two carry chains of a row never overflow
+// a word, so the per-row carry words t4/t5 of textbook CIOS disappear. Inputs < p,
+// output < p; the running value stays below 2p.
 template <class Params>
 inline void MontField<Params>::mont_mul(U256& out, const U256& a, const U256& b) {
+    static_assert(Params::modulus.limb[3] < (uint64_t(1) << 63) - 1, "no-carry CIOS needs a spare top bit");
     const auto& p = MODULUS.limb;
-    uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+    uint64_t t[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; ++i) {
-        const uint64_t bi = b.limb[i];
-        u128 c = u128(a.limb[0]) * bi + t0;
-        t0 = uint64_t(c);
-        c = (c >> 64) + u128(a.limb[1]) * bi + t1;
-        t1 = uint64_t(c);
-        c = (c >> 64) + u128(a.limb[2]) * bi + t2;
-        t2 = uint64_t(c);
-        c = (c >> 64) + u128(a.limb[3]) * bi + t3;
-        t3 = uint64_t(c);
-        const u128 top = u128(t4) + uint64_t(c >> 64);
-        t4 = uint64_t(top);
-        const uint64_t t5 = uint64_t(top >> 64);
-
-        const uint64_t m = t0 * INV;
-        c = (u128(m) * p[0] + t0) >> 64;
-        c += u128(m) * p[1] + t1;
-        t0 = uint64_t(c);
-        c = (c >> 64) + u128(m) * p[2] + t2;
-        t1 = uint64_t(c);
-        c = (c >> 64) + u128(m) * p[3] + t3;
-        t2 = uint64_t(c);
-        c = (c >> 64) + t4;
-        t3 = uint64_t(c);
-        t4 = t5 + uint64_t(c >> 64);
+        const uint64_t bi = b.limb[size_t(i)];
+        u128 x = u128(a.limb[0]) * bi + t[0];
+        uint64_t carry_ab = uint64_t(x >> 64);
+        const uint64_t m = uint64_t(x) * INV;
+        u128 y = u128(m) * p[0] + uint64_t(x);
+        uint64_t carry_mp = uint64_t(y >> 64);
+        for (int j = 1; j < 4; ++j) {
+            x = u128(a.limb[size_t(j)]) * bi + t[j] + carry_ab;
+            carry_ab = uint64_t(x >> 64);
+            y = u128(m) * p[size_t(j)] + uint64_t(x) + carry_mp;
+            carry_mp = uint64_t(y >> 64);
+            t[j - 1] = uint64_t(y);
+        }
+        t[3] = carry_mp + carry_ab;
     }
-    U256 r{{t0, t1, t2, t3}};
+    const U256 r{{t[0], t[1], t[2], t[3]}};
     U256 s;
     const uint64_t borrow = sub_to(s, r, MODULUS);
-    out = (t4 || !borrow) ? s : r;
+    out = borrow ? r : s;
+}
+
+template <class Params>
+inline void MontField<Params>::add_mod_p(U256& out, const U256& a, const U256& b) {
+    unsigned long long s0, s1, s2, s3, d0, d1, d2, d3;
+    unsigned char c = _addcarry_u64(0, a.limb[0], b.limb[0], &s0);
+    c = _addcarry_u64(c, a.limb[1], b.limb[1], &s1);
+    c = _addcarry_u64(c, a.limb[2], b.limb[2], &s2);
+    _addcarry_u64(c, a.limb[3], b.limb[3], &s3);
+    unsigned char br = _subborrow_u64(0, s0, MODULUS.limb[0], &d0);
+    br = _subborrow_u64(br, s1, MODULUS.limb[1], &d1);
+    br = _subborrow_u64(br, s2, MODULUS.limb[2], &d2);
+    br = _subborrow_u64(br, s3, MODULUS.limb[3], &d3);
+    out.limb = {br ? s0 : d0, br ? s1 : d1, br ? s2 : d2, br ? s3 : d3};
+}
+
+template <class Params>
+inline void MontField<Params>::sub_mod_p(U256& out, const U256& a, const U256& b) {
+    unsigned long long d0, d1, d2, d3;
+    unsigned char br = _subborrow_u64(0, a.limb[0], b.limb[0], &d0);
+    br = _subborrow_u64(br, a.limb[1], b.limb[1], &d1);
+    br = _subborrow_u64(br, a.limb[2], b.limb[2], &d2);
+    br = _subborrow_u64(br, a.limb[3], b.limb[3], &d3);
+    const uint64_t mask = uint64_t(0) - br;  // add p back when a < b
+    unsigned char c = _addcarry_u64(0, d0, MODULUS.limb[0] & mask, &d0);
+    c = _addcarry_u64(c, d1, MODULUS.limb[1] & mask, &d1);
+    c = _addcarry_u64(c, d2, MODULUS.limb[2] & mask, &d2);
+    _addcarry_u64(c, d3, MODULUS.limb[3] & mask, &d3);
+    out.limb = {d0, d1, d2, d3};
 }
 
 template <class Params>

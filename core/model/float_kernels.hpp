@@ -60,5 +60,7 @@ inline float scalar_input(const OpCall& call, size_t i, float fallback) {
 
 // numpy.matmul with batch broadcasting (ops_linear.cpp).
 FloatTensor matmul(const FloatTensor& a, const FloatTensor& b);
+// Conv with the node's attributes on explicit operands (ops_conv.cpp); bias may be null.
+std::vector<FloatTensor> conv_with_inputs(const OpCall& call, const FloatTensor& x, const FloatTensor& w, const FloatTensor* bias);
 
 }  // namespace ps::model

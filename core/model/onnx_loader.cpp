@@ -123,6 +123,9 @@ Graph build_graph(const onnx::ModelProto& model, const std::filesystem::path& pa
     for (const auto& v : g.input()) {
         record_value_info(graph, v);
         if (graph.initializers.count(v.name())) continue;  // IR < 4 lists weights as inputs
+        if (!v.type().has_tensor_type())
+            throw Error(file + ": input '" + v.name() + "'", "is a sequence, map or optional value; only tensor inputs are supported",
+                        "export the model with plain tensor inputs");
         ValueInfo info{v.name(), graph.shapes.count(v.name()) ? graph.shapes[v.name()] : Shape{},
                        graph.dtype_of(v.name())};
         if (!graph.shapes.count(v.name()))

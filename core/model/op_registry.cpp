@@ -21,6 +21,7 @@ const KernelTable& kernel_table() {
         register_logic_ops(t);
         register_recurrent_ops(t);
         register_misc_ops(t);
+        register_quantisation_ops(t);
         return t;
     }();
     return table;

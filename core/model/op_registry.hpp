@@ -46,5 +46,6 @@ void register_reduction_ops(KernelTable&);
 void register_logic_ops(KernelTable&);
 void register_recurrent_ops(KernelTable&);
 void register_misc_ops(KernelTable&);
+void register_quantisation_ops(KernelTable&);
 
 }  // namespace ps::model

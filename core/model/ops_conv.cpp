@@ -12,9 +12,10 @@ namespace {
 
 Shape spatial(const Shape& s) { return Shape(s.begin() + 2, s.end()); }
 
-std::vector<FloatTensor> conv(const OpCall& call) {
-    const FloatTensor& x = call.in(0);
-    const FloatTensor& w = call.in(1);
+}  // namespace
+
+// Conv on explicit operands (ConvInteger and QLinearConv feed shifted/dequantised ones).
+std::vector<FloatTensor> conv_with_inputs(const OpCall& call, const FloatTensor& x, const FloatTensor& w, const FloatTensor* bias) {
     if (x.rank() < 3 || w.rank() != x.rank())
         call.fail("expects X [N, C, spatial...] and W of the same rank, found " + shape_to_string(x.shape) + " and " + shape_to_string(w.shape));
     const size_t group = static_cast<size_t>(call.node.attr_int("group", 1));
@@ -32,7 +33,7 @@ std::vector<FloatTensor> conv(const OpCall& call) {
     for (size_t b = 0; b < n; ++b)
         for (size_t oc = 0; oc < m; ++oc) {
             const size_t grp = oc / mg;
-            std::fill(acc.begin(), acc.end(), call.has(2) ? static_cast<double>(call.in(2).data[oc]) : 0.0);
+            std::fill(acc.begin(), acc.end(), bias ? static_cast<double>(bias->data[oc]) : 0.0);
             for (size_t ic = 0; ic < cg; ++ic) {
                 const float* xp = x.data.data() + (b * c + grp * cg + ic) * g.input_count;
                 const float* wp = w.data.data() + (oc * cg + ic) * g.kernel_count;
@@ -48,6 +49,12 @@ std::vector<FloatTensor> conv(const OpCall& call) {
             for (size_t o = 0; o < g.output_count; ++o) yp[o] = static_cast<float>(acc[o]);
         }
     return {y};
+}
+
+namespace {
+
+std::vector<FloatTensor> conv(const OpCall& call) {
+    return conv_with_inputs(call, call.in(0), call.in(1), call.has(2) ? &call.in(2) : nullptr);
 }
 
 std::vector<FloatTensor> conv_transpose(const OpCall& call) {

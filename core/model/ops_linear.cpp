@@ -79,6 +79,8 @@ FloatTensor matmul(const FloatTensor& a_in, const FloatTensor& b_in) {
     return y;
 }
 
+std::vector<FloatTensor> einsum_kernel(const OpCall& call);  // ops_einsum.cpp
+
 namespace {
 std::vector<FloatTensor> matmul_kernel(const OpCall& call) { return {matmul(call.in(0), call.in(1))}; }
 }  // namespace
@@ -86,6 +88,7 @@ std::vector<FloatTensor> matmul_kernel(const OpCall& call) { return {matmul(call
 void register_linear_ops(KernelTable& t) {
     t["Gemm"] = &gemm;
     t["MatMul"] = &matmul_kernel;
+    t["Einsum"] = &einsum_kernel;
 }
 
 }  // namespace ps::model

@@ -32,12 +32,23 @@ std::vector<FloatTensor> top_k(const OpCall& call) {
     return {values, indices};
 }
 
+// Dropout at inference is the identity with an all-true mask; training mode with a
+// non-zero ratio is random and has no reference value to reproduce.
+std::vector<FloatTensor> dropout(const OpCall& call) {
+    const bool training = call.has(2) && call.in(2).size() && call.in(2).data[0] != 0.0f;
+    const float ratio = call.has(1) && call.in(1).size() ? call.in(1).data[0] : call.node.attr_float("ratio", 0.5f);
+    if (training && ratio != 0.0f)
+        call.fail("training_mode = true drops values at random", "export the model in eval() mode");
+    return {call.in(0), FloatTensor(call.in(0).shape, 1.0f)};
+}
+
 }  // namespace
 
 std::vector<FloatTensor> resize_kernel(const OpCall& call);  // ops_resize.cpp
 
 void register_misc_ops(KernelTable& t) {
     t["TopK"] = &top_k;
+    t["Dropout"] = &dropout;  // replaces the data-movement identity: it also yields the mask
     t["Resize"] = &resize_kernel;
     t["Upsample"] = &resize_kernel;
 }

@@ -144,6 +144,30 @@ std::vector<FloatTensor> mean_variance_norm(const OpCall& call) {
     return {y};
 }
 
+// LRN: y = x / (bias + alpha/size · Σ x²)^beta over the channel window
+// [c − ⌊(size−1)/2⌋, c + ⌈(size−1)/2⌉].
+std::vector<FloatTensor> lrn(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    if (x.rank() < 3) call.fail("expects [N, C, spatial...], found " + shape_to_string(x.shape));
+    const int64_t size = call.node.attr_int("size", 1);
+    const double alpha = call.node.attr_float("alpha", 1e-4f), beta = call.node.attr_float("beta", 0.75f), bias = call.node.attr_float("bias", 1.0f);
+    const int64_t c = x.shape[1], before = (size - 1) / 2, after = size - 1 - before;
+    const size_t area = x.size() / static_cast<size_t>(x.shape[0] * c);
+    FloatTensor y(x.shape);
+    for (int64_t n = 0; n < x.shape[0]; ++n)
+        for (int64_t ch = 0; ch < c; ++ch)
+            for (size_t i = 0; i < area; ++i) {
+                double sq = 0;
+                for (int64_t k = std::max<int64_t>(0, ch - before); k <= std::min(c - 1, ch + after); ++k) {
+                    const double v = x.data[static_cast<size_t>(n * c + k) * area + i];
+                    sq += v * v;
+                }
+                const size_t at = static_cast<size_t>(n * c + ch) * area + i;
+                y.data[at] = static_cast<float>(x.data[at] / std::pow(bias + alpha / static_cast<double>(size) * sq, beta));
+            }
+    return {y};
+}
+
 }  // namespace
 
 void register_normalisation_ops(KernelTable& t) {
@@ -152,6 +176,7 @@ void register_normalisation_ops(KernelTable& t) {
     t["LayerNormalization"] = &layer_norm;
     t["LpNormalization"] = &lp_norm;
     t["MeanVarianceNormalization"] = &mean_variance_norm;
+    t["LRN"] = &lrn;
 }
 
 }  // namespace ps::model

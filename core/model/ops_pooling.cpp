@@ -19,23 +19,29 @@ std::vector<FloatTensor> pool(const OpCall& call) {
     const WindowGeometry g = make_window_geometry(call.node, in, kernel, call.node.attr_int("ceil_mode", 0) != 0);
     const bool include_pad = call.node.attr_int("count_include_pad", 0) != 0;
     const double p = static_cast<double>(call.node.attr_int("p", 2));
-    if (call.node.outputs.size() > 1 && !call.node.outputs[1].empty()) call.fail("the Indices output of MaxPool is not supported");
-    Shape out_shape = {x.shape[0], x.shape[1]};
+    const bool column_major = call.node.attr_int("storage_order", 0) != 0;
+    std::vector<size_t> column_strides(in.size(), 1);  // Indices over the spatial dims in column-major order
+    for (size_t d = 1; d < in.size(); ++d) column_strides[d] = column_strides[d - 1] * static_cast<size_t>(in[d - 1]);
+    std::vector<int64_t> arg_idx;    Shape out_shape = {x.shape[0], x.shape[1]};
     out_shape.insert(out_shape.end(), g.output.begin(), g.output.end());
-    FloatTensor y(out_shape);
+    FloatTensor y(out_shape), indices(out_shape);  // MaxPool's Indices: flat row-major index into X
     const size_t planes = static_cast<size_t>(x.shape[0] * x.shape[1]);
     for (size_t pl = 0; pl < planes; ++pl) {
         const float* xp = x.data.data() + pl * g.input_count;
         for (size_t o = 0; o < g.output_count; ++o) {
             const int64_t* off = g.offsets.data() + o * g.kernel_count;
             double acc = P == Pool::Max ? -INFINITY : 0.0;
-            size_t count = 0;
+            size_t count = 0, arg = 0;
             for (size_t k = 0; k < g.kernel_count; ++k) {
                 if (off[k] >= 0) {
                     const double v = xp[off[k]];
-                    if (P == Pool::Max) acc = std::max(acc, v);
-                    else if (P == Pool::Average) acc += v;
-                    else acc += std::pow(std::fabs(v), p);
+                    if constexpr (P == Pool::Max) {
+                        if (v > acc) acc = v, arg = static_cast<size_t>(off[k]);
+                    } else if constexpr (P == Pool::Average) {
+                        acc += v;
+                    } else {
+                        acc += std::pow(std::fabs(v), p);
+                    }
                     ++count;
                 } else if (off[k] == WindowGeometry::kPadding && include_pad) {
                     ++count;
@@ -44,8 +50,14 @@ std::vector<FloatTensor> pool(const OpCall& call) {
             if (P == Pool::Average) acc = count ? acc / static_cast<double>(count) : 0.0;
             if (P == Pool::Lp) acc = std::pow(acc, 1.0 / p);
             y.data[pl * g.output_count + o] = static_cast<float>(acc);
+            if (column_major) {
+                unravel(arg, in, arg_idx);
+                arg = ravel(arg_idx, column_strides);
+            }
+            indices.data[pl * g.output_count + o] = static_cast<float>(pl * g.input_count + arg);
         }
     }
+    if (P == Pool::Max) return {y, indices};
     return {y};
 }
 

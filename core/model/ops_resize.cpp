@@ -28,14 +28,12 @@ double original_coordinate(const ResizeSpec& r, double x, double scale, int64_t 
     if (m == "align_corners") return out_len == 1 ? 0.0 : x * static_cast<double>(in_len - 1) / static_cast<double>(out_len - 1);
     if (m == "pytorch_half_pixel") return out_len > 1 ? (x + 0.5) / scale - 0.5 : 0.0;
     if (m == "tf_crop_and_resize") {
-        if (out_len > 1 && roi_end == roi_start) return roi_start * static_cast<double>(in_len - 1);
         return out_len > 1 ? roi_start * static_cast<double>(in_len - 1) + x * (roi_end - roi_start) * static_cast<double>(in_len - 1) / static_cast<double>(out_len - 1)
                            : 0.5 * (roi_start + roi_end) * static_cast<double>(in_len - 1);
     }
     if (m == "half_pixel_symmetric") {
         const double adjustment = static_cast<double>(out_len) / (scale * static_cast<double>(in_len));
         const double center = static_cast<double>(in_len) / 2.0, offset = center * (1.0 - adjustment);
-        (void)out_len;
         return offset + (x + 0.5) / scale - 0.5;
     }
     return (x + 0.5) / scale - 0.5;  // half_pixel

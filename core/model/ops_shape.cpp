@@ -106,6 +106,24 @@ std::vector<FloatTensor> one_hot(const OpCall& call) {
     return {out};
 }
 
+// Window functions (opset 17): w[n] = Σ_k a_k·cos(2πkn/N'), N' = size (periodic) or size − 1.
+template <int Kind>  // 0 Hann, 1 Hamming, 2 Blackman
+std::vector<FloatTensor> window(const OpCall& call) {
+    const int64_t size = to_index(scalar_input(call, 0, 0));
+    const bool periodic = call.node.attr_int("periodic", 1) != 0;
+    const double n_prime = static_cast<double>(periodic ? size : size - 1);
+    FloatTensor out({size});
+    for (int64_t n = 0; n < size; ++n) {
+        const double t = 2.0 * M_PI * static_cast<double>(n) / n_prime;
+        double v;
+        if (Kind == 0) v = 0.5 - 0.5 * std::cos(t);
+        else if (Kind == 1) v = 25.0 / 46.0 - 21.0 / 46.0 * std::cos(t);
+        else v = 0.42 - 0.5 * std::cos(t) + 0.08 * std::cos(2 * t);
+        out.data[static_cast<size_t>(n)] = static_cast<float>(v);
+    }
+    return {out};
+}
+
 }  // namespace
 
 void register_shape_ops(KernelTable& t) {
@@ -117,6 +135,9 @@ void register_shape_ops(KernelTable& t) {
     t["EyeLike"] = &eye_like;
     t["NonZero"] = &non_zero;
     t["OneHot"] = &one_hot;
+    t["HannWindow"] = &window<0>;
+    t["HammingWindow"] = &window<1>;
+    t["BlackmanWindow"] = &window<2>;
 }
 
 }  // namespace ps::model

@@ -1,6 +1,5 @@
 #include "core/msm/bucket_accumulation.hpp"
 #include <vector>
-#include <cstdio>
 
 namespace ps::msm_detail {
 
@@ -25,7 +24,6 @@ G1 window_sum_jacobian(std::span<const G1Affine> points, std::span<const Digit> 
     for (size_t i = 0; i < points.size(); ++i) {
         const Digit d = digits[i];
         if (d == 0 || points[i].infinity) continue;
-        if (digit_magnitude(d) > buckets.size()) { fprintf(stderr, "bad digit %u c=%u\n", unsigned(d), window_bits); abort(); }
         G1& bucket = buckets[digit_magnitude(d) - 1];
         bucket = bucket.add_mixed(digit_negative(d) ? -points[i] : points[i]);
     }

@@ -57,8 +57,8 @@ std::vector<Digit> signed_digits(std::span<const Fr> scalars, unsigned c, unsign
             for (unsigned w = 0; w < windows; ++w) {
                 const uint32_t v = bits_at(k, w * c, c) + carry;
                 Digit d;
-                if (v > half) {  // v − 2^c < 0, borrow from the next window
-                    d = Digit(((full - v) << 1) | 1);
+                if (v > half) {  // v − 2^c ≤ 0, borrow from the next window
+                    d = v == full ? Digit(0) : Digit(((full - v) << 1) | 1);
                     carry = 1;
                 } else {
                     d = Digit(v << 1);

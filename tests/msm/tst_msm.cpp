@@ -49,9 +49,14 @@ private slots:
     void empty_and_single_terms() {
         QVERIFY(msm({}, {}).is_identity());
         const auto p = random_points(1, 1);
-        for (const Fr& k : {Fr::zero(), Fr::one(), minus_one(), Fr::from_u64(5)})
+        // 2^200 − 1: all-ones windows, so signed recoding carries through digits equal to
+        // 2^c (which must become 0 with a carry, never a "negative zero").
+        const Fr ones = Fr::from_u64(2).pow(200) - Fr::one();
+        for (const Fr& k : {Fr::zero(), Fr::one(), minus_one(), Fr::from_u64(5), ones})
             QVERIFY(same(msm(p, std::vector<Fr>{k}), G1::from_affine(p[0]) * k));
         QVERIFY(same(msm(p, std::vector<Fr>{minus_one()}), G1::from_affine(-p[0])));
+        const std::vector<G1Affine> eight(8, p[0]);
+        QVERIFY(same(msm(eight, std::vector<Fr>(8, ones)), G1::from_affine(p[0]) * (ones * Fr::from_u64(8))));
         QVERIFY_THROWS_EXCEPTION(Error, msm(p, std::vector<Fr>{}));
     }
 

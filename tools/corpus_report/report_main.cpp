@@ -38,7 +38,7 @@ std::string backend_section(const std::vector<BackendResult>& results) {
     int total = 0, passed = 0, supported = 0;
     for (const auto& r : results) {
         if (r.expanded) continue;  // function-body expansions test other ops; counted under them
-        Tally& t = by_op[r.op.empty() ? "(no nodes)" : r.op];
+        Tally& t = by_op[r.op.empty() ? "(model not loaded: non-tensor inputs)" : r.op];
         ++t.total, ++total;
         if (r.supported) ++t.supported, ++supported;
         if (r.passed) ++t.passed, ++passed;

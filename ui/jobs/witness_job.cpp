@@ -5,6 +5,7 @@
 #if __has_include("core/witness/generate.hpp")
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/artifacts/input_data.hpp"
+#include "core/witness/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 #define PROOFSCOPE_HAS_WITNESS 1
 #else
@@ -18,9 +19,7 @@ bool witness_generation_available() { return PROOFSCOPE_HAS_WITNESS != 0; }
 void generate_witness_file(const WitnessJobFiles& files, ProgressSink& progress) {
 #if PROOFSCOPE_HAS_WITNESS
     const CompiledCircuit circuit = read_compiled_circuit(files.compiled_circuit.toStdString());
-    std::vector<std::vector<int64_t>> shapes;
-    for (const auto& in : circuit.graph.inputs) shapes.push_back(in.shape);
-    const InputData input = read_input_json(files.input_json.toStdString(), shapes);
+    const InputData input = read_input_json(files.input_json.toStdString(), input_shapes(circuit.graph));
     throw_if_cancelled(progress);
     const WitnessResult result = generate_witness(circuit, input, progress);
     throw_if_cancelled(progress);

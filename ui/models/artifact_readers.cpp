@@ -50,6 +50,7 @@ void read_onnx(ArtifactStatus& a, ProjectFacts& facts) {
         a.facts << QString("input %1: %2").arg(QString::fromStdString(in.name),
                                                QString::fromStdString(model::shape_to_string(in.shape)));
         facts.model_input_sizes.push_back(model::element_count(in.shape));
+        facts.model_input_shapes.push_back(in.shape);
     }
 }
 
@@ -90,12 +91,14 @@ void read_srs(ArtifactStatus& a, ProjectFacts& facts) {
 }
 
 void read_witness(ArtifactStatus& a, ProjectFacts& facts) {
-    const WitnessTrace w = load_witness_trace(a.path.toStdString());
+    auto trace = std::make_shared<WitnessTrace>(load_witness_trace(a.path.toStdString()));
+    const WitnessTrace& w = *trace;
     size_t saturated_layers = 0;
     for (const auto& l : w.layers) saturated_layers += l.saturated > 0;
     a.facts << QString("%1 layers, %2 inputs, %3 outputs").arg(w.layers.size()).arg(w.input_count).arg(w.output_count);
     if (saturated_layers) a.facts << QString("%1 layers with values at the bounds").arg(saturated_layers);
     facts.witness_lookup_range = w.lookup_range;
+    facts.witness = std::move(trace);
 }
 
 void read_proof(ArtifactStatus& a) {

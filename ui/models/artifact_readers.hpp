@@ -4,6 +4,7 @@
 // need (settings digest, logrows, SRS k, model input sizes).
 #include "ui/models/artifact_status.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct ProjectFacts {
     std::optional<std::pair<int64_t, int64_t>> settings_lookup_range;
     std::optional<std::pair<int64_t, int64_t>> witness_lookup_range;
     std::vector<size_t> model_input_sizes;  // elements per model input (network.onnx)
+    std::vector<std::vector<int64_t>> model_input_shapes;
+    std::shared_ptr<const WitnessTrace> witness;
     std::vector<size_t> input_json_sizes;   // elements per input in input.json
 };
 

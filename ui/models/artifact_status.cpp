@@ -1,6 +1,7 @@
 #include "ui/models/artifact_status.hpp"
 
 #include "ui/models/artifact_readers.hpp"
+#include "ui/models/witness_trace.hpp"
 
 #include <QFileInfo>
 
@@ -80,6 +81,8 @@ ProjectStatus inspect_project(const QString& folder, const QString& input_json) 
         read_artifact(a, facts);
     }
     check_consistency(status, facts);
+    status.model_input_shapes = facts.model_input_shapes;
+    status.witness = facts.witness;
     return status;
 }
 

@@ -6,9 +6,13 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace ps::ui {
+
+struct WitnessTrace;
 
 enum class ArtifactState { Present, Missing, Invalid, Inconsistent };
 
@@ -30,6 +34,8 @@ struct ArtifactStatus {
 
 struct ProjectStatus {
     std::vector<ArtifactStatus> artifacts;  // input.json first, then the pipeline order
+    std::vector<std::vector<int64_t>> model_input_shapes;  // from network.onnx, when readable
+    std::shared_ptr<const WitnessTrace> witness;           // parsed witness.json, when valid
     bool consistent() const;                // nothing invalid or inconsistent
     const ArtifactStatus* find(const QString& file) const;
 };

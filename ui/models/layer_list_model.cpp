@@ -1,8 +1,6 @@
 #include "ui/models/layer_list_model.hpp"
 
-#include <QApplication>
 #include <QColor>
-#include <QStyle>
 
 namespace ps::ui {
 
@@ -39,7 +37,7 @@ int LayerListModel::columnCount(const QModelIndex& parent) const {
 QVariant LayerListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     static const char* titles[ColumnCount] = {"#", "Layer", "Op", "Shape", "Scale", "Min", "Max",
-                                              "Max |err|", "Mean |err|", "At bounds"};
+                                              "Max |err|", "Mean |err|", "At bounds", "Proved as"};
     static const char* tips[ColumnCount] = {
         "Execution order",
         "Node name (model inputs are called input_N)",
@@ -50,7 +48,9 @@ QVariant LayerListModel::headerData(int section, Qt::Orientation orientation, in
         "Largest quantised (integer) value of the output",
         "Largest |dequantised − float reference| over the output",
         "Mean |dequantised − float reference| over the output",
-        "Values sitting at or beyond the range the circuit allows (lookup/range bounds)"};
+        "Values sitting at or beyond the range the circuit allows (lookup/range bounds)",
+        "How the circuit constrains this value: linear gate, lookup table, range check, copy; "
+        "float-fallback means computed from floats and not provable yet"};
     if (section < 0 || section >= ColumnCount) return {};
     if (role == Qt::DisplayRole) return QString::fromUtf8(titles[section]);
     if (role == Qt::ToolTipRole) return QString::fromUtf8(tips[section]);
@@ -69,6 +69,7 @@ QVariant LayerListModel::display(const LayerTrace& l, int column) const {
     case MaxError: return l.has_float_reference() ? QString::number(l.max_abs_error, 'g', 3) : QString("—");
     case MeanError: return l.has_float_reference() ? QString::number(l.mean_abs_error, 'g', 3) : QString("—");
     case Saturation: return l.saturated > 0 ? QString("⚠ %1").arg(l.saturated) : QString();
+    case Kind: return QString::fromStdString(l.kind);
     }
     return {};
 }
@@ -120,9 +121,10 @@ QVariant LayerListModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: return tooltip(*l, index.column());
     case Qt::ForegroundRole:
         if (index.column() == Saturation && l->saturated > 0) return QColor(0xc0, 0x39, 0x2b);
+        if (index.column() == Kind && l->kind == "float-fallback") return QColor(0xd6, 0x8a, 0x00);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Name || index.column() == Op) return {};
+        if (index.column() == Name || index.column() == Op || index.column() == Kind) return {};
         return int(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};

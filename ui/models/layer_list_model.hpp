@@ -12,7 +12,7 @@ namespace ps::ui {
 class LayerListModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { Index, Name, Op, Shape, Scale, Min, Max, MaxError, MeanError, Saturation, ColumnCount };
+    enum Column { Index, Name, Op, Shape, Scale, Min, Max, MaxError, MeanError, Saturation, Kind, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, LayerIndexRole, SaturatedRole };
 
     explicit LayerListModel(QObject* parent = nullptr);

@@ -88,6 +88,7 @@ LayerTrace parse_layer(const json& l, const std::string& where) {
     t.saturated = l.value("saturated", int64_t(0));
     t.max_abs_error = l.value("max_abs_error", 0.0);
     t.mean_abs_error = l.value("mean_abs_error", 0.0);
+    if (auto it = l.find("kind"); it != l.end() && it->is_string()) t.kind = it->get<std::string>();
     return t;
 }
 

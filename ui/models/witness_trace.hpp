@@ -30,6 +30,9 @@ struct LayerTrace {
     std::optional<IntRange> bounds;       // range the circuit constrains this value to
     int64_t saturated = 0;                // values at or beyond bounds
     double max_abs_error = 0, mean_abs_error = 0;
+    // How the circuit proves it: "linear", "lookup", "range", "copy", "float-fallback"
+    // (computed from floats: not provable yet); empty when the file does not say.
+    std::string kind;
 
     size_t size() const { return quantised.size(); }
     bool has_float_reference() const { return !float_reference.empty(); }

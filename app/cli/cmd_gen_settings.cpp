@@ -1,0 +1,54 @@
+// proofscope-cli gen-settings -M network.onnx -O settings.json [run_args options]
+#include "cli_support.hpp"
+#include "command.hpp"
+#include "quant_cli_paths.hpp"
+#include "core/artifacts/settings.hpp"
+#include "core/model/graph.hpp"
+#include "core/witness/circuit_plan.hpp"
+#include <cstdio>
+
+namespace ps::cli {
+namespace {
+
+void print_settings_summary(const Settings& s, const std::filesystem::path& out) {
+    const RunArgs& a = s.run_args;
+    std::printf("wrote %s\n", out.string().c_str());
+    std::printf("  scales: input %d, param %d, rebase multiplier %u\n", a.input_scale, a.param_scale, a.scale_rebase_multiplier);
+    std::printf("  logrows %u, num_rows %llu (an estimate until the circuit layout lands), %llu advice cells\n", a.logrows,
+                static_cast<unsigned long long>(s.num_rows), static_cast<unsigned long long>(s.total_assignments));
+    std::printf("  lookup_range [%lld, %lld], %zu lookup table(s), %zu range check(s)\n",
+                static_cast<long long>(a.lookup_range_lo), static_cast<long long>(a.lookup_range_hi),
+                s.required_lookups.size(), s.required_range_checks.size());
+    std::printf("  visibility: input %s, output %s, params %s; check_mode %s\n", to_string(a.input_visibility).c_str(),
+                to_string(a.output_visibility).c_str(), to_string(a.param_visibility).c_str(), to_string(a.check_mode).c_str());
+}
+
+int run(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Generate settings.json for a model (EZKL's defaults; computed logrows, rows, lookups).");
+    parser.addOption({{"M", "model"}, "The ONNX model (default network.onnx).", "network.onnx"});
+    parser.addOption({{"O", "settings-path"}, "Where to write the settings (default settings.json).", "settings.json"});
+    add_run_args_options(parser);
+    if (auto code = parse_args(parser, args)) return *code;
+    try {
+        const auto model_path = resolve_path(parser, "M", "network.onnx");
+        const auto out = resolve_path(parser, "O", "settings.json");
+        bool logrows_given = false;
+        const RunArgs run_args = run_args_from_options(parser, logrows_given);
+        const model::Graph graph = model::load_onnx(model_path);
+        const CircuitPlan plan = plan_circuit(graph, run_args, logrows_given);
+        write_settings(plan.settings, out);
+        print_settings_summary(plan.settings, out);
+        if (plan.stats.fallback_nodes)
+            std::printf("  note: %llu node(s) run as float fallback and are not provable yet\n",
+                        static_cast<unsigned long long>(plan.stats.fallback_nodes));
+        return 0;
+    } catch (const std::exception& e) {
+        return report_error("gen-settings", e);
+    }
+}
+
+const CommandRegistration registration{{"gen-settings", "Generate settings.json for a model (EZKL defaults)", &run}};
+
+}  // namespace
+}  // namespace ps::cli

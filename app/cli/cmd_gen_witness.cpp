@@ -1,0 +1,67 @@
+// proofscope-cli gen-witness -D input.json -M network.ezkl -O witness.json [-S settings.json]
+#include "cli_support.hpp"
+#include "command.hpp"
+#include "quant_cli_paths.hpp"
+#include "core/witness/circuit_plan.hpp"
+#include "core/witness/generate.hpp"
+#include <chrono>
+#include <cstdio>
+
+namespace ps::cli {
+namespace {
+
+int run(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Run the compiled circuit on input.json in fixed point and write witness.json "
+                                     "(EZKL's fields plus every layer's values and float reference).");
+    parser.addOption({{"D", "data"}, "The input data (default input.json).", "input.json"});
+    parser.addOption({{"M", "compiled-circuit"}, "The compiled circuit (default network.ezkl).", "network.ezkl"});
+    parser.addOption({{"O", "output"}, "Where to write the witness (default witness.json).", "witness.json"});
+    parser.addOption({{"S", "settings-path"}, "Check the circuit against these settings (optional).", "settings.json"});
+    parser.addOption({"no-float-reference", "Skip the float reference columns of the per-layer trace."});
+    add_threads_option(parser);
+    if (auto code = parse_args(parser, args)) return *code;
+    try {
+        apply_threads(parser);
+        const auto start = std::chrono::steady_clock::now();
+        const auto data_path = resolve_path(parser, "D", "input.json");
+        const auto circuit_path = resolve_path(parser, "M", "network.ezkl");
+        const auto out = resolve_path(parser, "O", "witness.json");
+        const CompiledCircuit circuit = read_compiled_circuit(circuit_path);
+        if (parser.isSet("S")) {
+            const auto settings_path = resolve_path(parser, "S", "settings.json");
+            check_settings_match(circuit, read_settings(settings_path), settings_path.filename().string(),
+                                 circuit_path.filename().string());
+        }
+        const InputData input = read_input_json(data_path, input_shapes(circuit.graph));
+        TerminalProgress progress;
+        WitnessOptions options;
+        options.float_reference = !parser.isSet("no-float-reference");
+        const WitnessResult w = generate_witness(circuit, input, progress, options);
+        write_witness_json(w, out);
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("wrote %s: %zu layers, %zu output(s) in %.3f s\n", out.string().c_str(), w.layers.size(),
+                    w.outputs.size(), secs);
+        for (size_t o = 0; o < w.outputs.size(); ++o) {
+            std::printf("  output %zu (scale %d):", o, w.output_scales[o]);
+            for (size_t i = 0; i < w.outputs[o].size() && i < 8; ++i)
+                std::printf(" %g", double(w.outputs[o][i]) / double(int64_t(1) << w.output_scales[o]));
+            std::printf("%s\n", w.outputs[o].size() > 8 ? " ..." : "");
+        }
+        if (options.float_reference) std::printf("  max |quantised - float| over outputs: %.6g\n", w.output_max_abs_error());
+        std::printf("  lookup inputs in [%lld, %lld] (table range [%lld, %lld])\n", static_cast<long long>(w.min_lookup_input),
+                    static_cast<long long>(w.max_lookup_input), static_cast<long long>(w.lookup_range.first),
+                    static_cast<long long>(w.lookup_range.second));
+        size_t fallback = 0;
+        for (const auto& l : w.layers) fallback += l.kind == "float-fallback";
+        if (fallback) std::printf("  note: %zu layer(s) computed by float fallback are not provable yet\n", fallback);
+        return 0;
+    } catch (const std::exception& e) {
+        return report_error("gen-witness", e);
+    }
+}
+
+const CommandRegistration registration{{"gen-witness", "Run the circuit on input.json: witness.json with every layer", &run}};
+
+}  // namespace
+}  // namespace ps::cli

@@ -1,0 +1,67 @@
+#include "core/kzg/srs_check.hpp"
+#include "core/curve/pairing.hpp"
+#include "core/msm/msm.hpp"
+#include "core/poly/domain.hpp"
+#include <string>
+
+namespace ps {
+
+namespace {
+
+std::vector<Fr> random_scalars(size_t n, RandomSource& rng) {
+    std::vector<Fr> r(n);
+    for (auto& x : r) x = Fr::random(rng);
+    return r;
+}
+
+SrsVerdict fail(std::string reason) { return {false, std::move(reason)}; }
+
+}  // namespace
+
+SrsVerdict check_srs(const Srs& srs, RandomSource& challenge_source, ProgressSink& progress) {
+    const size_t n = srs.size();
+    if (srs.g.size() != n || srs.g_lagrange.size() != n)
+        return fail("k = " + std::to_string(srs.k) + " but " + std::to_string(srs.g.size()) + " powers and " +
+                    std::to_string(srs.g_lagrange.size()) + " Lagrange points");
+    if (!(srs.g[0] == G1Affine::generator()))
+        return fail("the first power [τ^0]G1 is not the G1 generator (1, 2)");
+    if (!(srs.g2 == G2Affine::generator()))
+        return fail("the G2 point is not the standard G2 generator");
+    if (srs.s_g2.infinity || srs.s_g2 == srs.g2)
+        return fail("[τ]G2 is the identity or the generator: τ would be 0 or 1");
+
+    ProgressStage stage(progress, "SRS consistency", 3);
+    // Chain: e([τ^i]G1, [τ]G2) = e([τ^(i+1)]G1, G2) for all i < n − 1, folded with random
+    // r_i: e(Σ r_i [τ^i]G1, [τ]G2) · e(−Σ r_i [τ^(i+1)]G1, G2) = 1. For n = 1 the single
+    // power carries no τ; [τ]G2 is then unconstrained (as in halo2).
+    if (n > 1) {
+        const std::vector<Fr> r = random_scalars(n - 1, challenge_source);
+        const std::span<const G1Affine> g(srs.g);
+        const G1Affine lhs = msm(g.first(n - 1), r).to_affine();
+        const G1Affine rhs = msm(g.subspan(1), r).to_affine();
+        const G1Affine ps[2] = {lhs, -rhs};
+        const G2Affine qs[2] = {srs.s_g2, srs.g2};
+        if (!pairing_product_is_one(ps, qs))
+            return fail("the powers are not successive powers of the τ in [τ]G2: "
+                        "e([τ^i]G1, [τ]G2) = e([τ^(i+1)]G1, G2) fails for some i");
+    }
+    stage.advance(1);
+    throw_if_cancelled(progress);
+
+    // Lagrange basis: Lag = M·g with M_ij = ω^(−ij)/n (the inverse NTT), so for random s,
+    // Σ s_i Lag_i = Σ_j (M s)_j [τ^j]G1 = MSM(g, iNTT(s)) (M is symmetric).
+    const std::vector<Fr> s = random_scalars(n, challenge_source);
+    std::vector<Fr> c = s;
+    EvaluationDomain(srs.k).intt(c);
+    const G1 lag = msm(srs.g_lagrange, s);
+    stage.advance(2);
+    const G1 pow = msm(srs.g, c);
+    stage.advance(3);
+    if (!(lag == pow))
+        return fail("the Lagrange points are not the inverse NTT of the powers "
+                    "(they do not commit to L_i(τ) for the same τ)");
+    return {true, "consistent: " + std::to_string(n) + " powers chained by pairings, " + std::to_string(n) +
+                      " Lagrange points match the inverse NTT of the powers, G2 points in the subgroup"};
+}
+
+}  // namespace ps

@@ -1,0 +1,31 @@
+#pragma once
+// The proof.json fields (ARCHITECTURE.md): EZKL's shape — `instances` (per column, each
+// value as 64 hex digits of its canonical little-endian bytes, as EZKL writes field
+// elements), `proof` (bytes as numbers), `hex_proof`, `transcript_type`,
+// `pretty_public_inputs`, `timestamp`, `commitment`, `version` — plus this project's
+// per-stage `timings` and the SHA-256 `digests` of the artifacts the proof came from.
+#include "core/plonk/prover.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ps::plonk {
+
+struct ProofJsonContext {
+    nlohmann::json pretty_public_inputs = nlohmann::json::object();  // from the witness layer
+    std::map<std::string, std::string> artifact_digests;             // "pk.key" -> sha256 hex
+    std::string version = "proofscope";
+    int64_t timestamp_ms = 0;  // 0: now
+};
+
+nlohmann::json proof_to_json(const Proof& proof, const ProofJsonContext& context = {});
+
+// Reads `instances` and `proof` (checking `hex_proof` agrees when present) and `timings`.
+// Throws ps::Error naming `where` and the field for malformed input.
+Proof proof_from_json(const nlohmann::json& json, const std::string& where);
+
+std::string fr_to_ezkl_hex(const Fr& v);
+std::optional<Fr> fr_from_ezkl_hex(std::string_view hex);
+
+}  // namespace ps::plonk

@@ -1,0 +1,184 @@
+// The plots, the input view and the main window, offscreen: empty states that say what
+// to do, slices and bins with known answers, exports that write real files, and a
+// project folder opened end to end.
+#include "ui/main_window.hpp"
+#include "ui/models/input_document.hpp"
+#include "ui/widgets/error_growth_plot.hpp"
+#include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/input_view.hpp"
+#include "ui/widgets/layer_heatmap.hpp"
+#include "ui/widgets/layer_list_view.hpp"
+#include "ui/widgets/range_plot.hpp"
+#include "ui/widgets/value_histogram.hpp"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ps::ui;
+
+namespace {
+const QString fixture = PROOFSCOPE_SOURCE_DIR "/tests/ui/data/small_witness.json";
+
+std::shared_ptr<const WitnessTrace> load_fixture() {
+    return std::make_shared<WitnessTrace>(load_witness_trace(fixture.toStdString()));
+}
+
+QStringList lines_of(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+}  // namespace
+
+class TestViews : public QObject {
+    Q_OBJECT
+private slots:
+    void empty_views_say_what_to_do() {
+        LayerHeatmap heatmap;
+        ValueHistogram histogram;
+        ErrorGrowthPlot growth;
+        QVERIFY(heatmap.showing_empty_state());
+        QVERIFY(heatmap.empty_message().contains("Open a project"));
+        QVERIFY(histogram.empty_message().contains("Pick a layer"));
+        QVERIFY(growth.empty_message().contains("Generate witness"));
+        QString error;
+        QTemporaryDir dir;
+        QVERIFY(!heatmap.export_to(dir.filePath("x.png"), &error));
+        QVERIFY(error.contains("empty"));
+    }
+
+    void heatmap_slices_and_exports() {
+        auto t = std::make_shared<WitnessTrace>();
+        LayerTrace l;
+        l.name = "conv";
+        l.op = "Conv";
+        l.shape = {1, 3, 2, 2};
+        for (int i = 0; i < 12; ++i) {
+            l.quantised.push_back(i);
+            l.dequantised.push_back(i / 2.0);
+            l.float_reference.push_back(i / 2.0 + 0.01);
+        }
+        t->layers.push_back(l);
+        LayerHeatmap heatmap;
+        heatmap.resize(500, 400);
+        heatmap.set_layer(t, 0);
+        QVERIFY(!heatmap.showing_empty_state());
+        QCOMPARE(heatmap.slice_count(), 3);
+        heatmap.set_slice(2);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(heatmap.export_to(dir.filePath("slice.csv"), &error), qPrintable(error));
+        const QStringList csv = lines_of(dir.filePath("slice.csv"));
+        QCOMPARE(csv.size(), 5);
+        QCOMPARE(csv[0], QString("row,column,value"));
+        QCOMPARE(csv[1], QString("0,0,4"));  // channel 2 starts at flat index 8: 8 / 2
+        QCOMPARE(csv[4], QString("1,1,5.5"));
+        heatmap.set_quantity(LayerHeatmap::Quantity::AbsError);
+        QVERIFY(heatmap.export_to(dir.filePath("error.csv"), &error));
+        QVERIFY(lines_of(dir.filePath("error.csv"))[1].startsWith("0,0,0.01"));
+        for (const char* f : {"slice.png", "slice.pdf"}) {
+            QVERIFY2(heatmap.export_to(dir.filePath(f), &error), qPrintable(error));
+            QVERIFY(QFileInfo(dir.filePath(f)).size() > 1000);
+        }
+        QVERIFY(!heatmap.export_to(dir.filePath("slice.bmp"), &error));
+        QVERIFY(error.contains("unknown format"));
+    }
+
+    void histogram_bins_integers() {
+        const HistogramBins b = histogram_bins({0, 1, 1, 3}, 80);
+        QCOMPARE(b.width, 1.0);
+        QCOMPARE(b.first_edge, -0.5);
+        QCOMPARE(b.counts, (std::vector<double>{1, 2, 0, 1}));
+        const HistogramBins wide = histogram_bins({16, -40, 127}, 80);
+        QCOMPARE(wide.width, 3.0);  // 168 integers in at most 80 bins
+        double total = 0;
+        for (double c : wide.counts) total += c;
+        QCOMPARE(total, 3.0);
+        QCOMPARE(wide.counts.back(), 1.0);  // 127 in the last bin
+    }
+
+    void histogram_marks_saturation() {
+        ValueHistogram h;
+        h.resize(600, 400);
+        h.set_layer(load_fixture(), 1);
+        QVERIFY(!h.showing_empty_state());
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(h.export_to(dir.filePath("h.csv"), &error));
+        QCOMPARE(lines_of(dir.filePath("h.csv")).size(), int(h.bins().counts.size()) + 1);
+        QVERIFY(h.export_to(dir.filePath("h.png"), &error));
+    }
+
+    void largest_error_jump_is_found() {
+        // gemm_1 goes from 0.02 (its input) to 0.3625; relu_2 adds nothing.
+        QCOMPARE(layer_with_largest_error_jump(*load_fixture()), 1);
+        ErrorGrowthPlot growth;
+        growth.set_trace(load_fixture());
+        QVERIFY(!growth.showing_empty_state());
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(growth.export_to(dir.filePath("g.csv"), &error));
+        const QStringList csv = lines_of(dir.filePath("g.csv"));
+        QCOMPARE(csv.size(), 4);
+        QVERIFY(csv[2].startsWith("1,gemm_1,Gemm,0.3625"));
+        RangePlot ranges;
+        ranges.set_trace(load_fixture());
+        QVERIFY(ranges.export_to(dir.filePath("r.csv"), &error));
+        QCOMPARE(lines_of(dir.filePath("r.csv"))[2], QString("1,gemm_1,Gemm,4,-40,127,-128,127,1"));
+    }
+
+    void input_view_loads_an_image_and_saves_input_json() {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("input.json");
+        InputView view;
+        view.set_input(input, {1, 1, 8, 8});  // no file yet: zeros
+        QCOMPARE(view.document().inputs.at(0).size(), size_t(64));
+        QString error;
+        QVERIFY2(view.load_image(PROOFSCOPE_SOURCE_DIR "/resources/demo/samples/digit_1.png", &error), qPrintable(error));
+        QVERIFY(view.dirty());
+        const auto& v = view.document().inputs[0];
+        // digit_1.png: the "1" glyph at column offset 1; its stem is font column 2 → image column 3.
+        QVERIFY(v[1 * 8 + 3] > 0.9);  // ink (dark) → high after inversion
+        QVERIFY(v[0 * 8 + 0] < 0.1);  // white page → 0
+        QVERIFY(view.save(&error));
+        QVERIFY(!view.dirty());
+        const InputDocument back = InputDocument::read(input);
+        QCOMPARE(back.inputs.size(), size_t(1));
+        for (size_t i = 0; i < 64; ++i) QVERIFY(qAbs(back.inputs[0][i] - v[i]) < 1e-6);
+    }
+
+    void image_shapes() {
+        ImageShape s;
+        QVERIFY(image_shape_of({1, 1, 8, 8}, s));
+        QCOMPARE(s.height, 8);
+        QVERIFY(image_shape_of({1, 3, 32, 32}, s));
+        QCOMPARE(s.channels, 3);
+        QVERIFY(!image_shape_of({1, 10}, s));
+        QVERIFY(!image_shape_of({1, 5, 8, 8}, s));
+    }
+
+    void main_window_opens_a_project_folder() {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(fixture, dir.filePath("witness.json")));
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::project_loaded);
+        w.open_project(project_for_folder(dir.path()));
+        QVERIFY(loaded.wait(30'000));
+        QVERIFY(w.trace());
+        QCOMPARE(w.layer_list()->model()->rowCount(), 3);
+        QCOMPARE(w.layer_list()->selected_layer(), 1);  // starts at the largest error jump
+        auto* heatmap = static_cast<LayerHeatmap*>(w.view_widget(MainWindow::View::Heatmap));
+        QVERIFY(!heatmap->showing_empty_state());
+        w.select_layer(2);
+        QCOMPARE(w.status().find("witness.json")->state, ArtifactState::Present);
+        // Generating without a compiled circuit is reported in the panel, not thrown.
+        const int before = w.error_panel()->count();
+        w.generate_witness();
+        QCOMPARE(w.error_panel()->count(), before + 1);
+    }
+};
+
+QTEST_MAIN(TestViews)
+#include "tst_views.moc"

@@ -1,0 +1,289 @@
+#include "ui/main_window.hpp"
+
+#include "ui/dialogs/about_dialog.hpp"
+#include "ui/widgets/error_growth_plot.hpp"
+#include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/float_vs_quant_plot.hpp"
+#include "ui/widgets/input_view.hpp"
+#include "ui/widgets/layer_heatmap.hpp"
+#include "ui/widgets/layer_list_view.hpp"
+#include "ui/widgets/project_panel.hpp"
+#include "ui/widgets/range_plot.hpp"
+#include "ui/widgets/raw_values_view.hpp"
+#include "ui/widgets/value_histogram.hpp"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace ps::ui {
+
+QString MainWindow::view_title(View v) {
+    switch (v) {
+    case View::Heatmap: return "Heatmap";
+    case View::Histogram: return "Histogram";
+    case View::FloatVsQuant: return "Float vs quantised";
+    case View::RawValues: return "Raw values";
+    case View::ErrorGrowth: return "Error growth";
+    case View::Ranges: return "Value ranges";
+    case View::Input: return "Input";
+    case View::Count: break;
+    }
+    return {};
+}
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle("ProofScope");
+    setAcceptDrops(true);
+    build_views();
+    build_docks();
+    build_menus();
+    build_status_bar();
+    connect_jobs();
+    resize(1400, 900);
+    set_idle("Open a project (Ctrl+O), drop an artifact folder on the window, or try File ▸ Open demo project.");
+}
+
+MainWindow::~MainWindow() {
+    jobs_.cancel();
+    jobs_.wait();
+    loader_.waitForFinished();
+}
+
+void MainWindow::build_views() {
+    tabs_ = new QTabWidget;
+    tabs_->setDocumentMode(true);
+    heatmap_ = new LayerHeatmap;
+    histogram_ = new ValueHistogram;
+    float_vs_quant_ = new FloatVsQuantPlot;
+    raw_values_ = new RawValuesView;
+    error_growth_ = new ErrorGrowthPlot;
+    ranges_ = new RangePlot;
+    input_view_ = new InputView;
+    const QString tips[] = {
+        "The selected layer's output as an image, one 2-D slice at a time",
+        "How the selected layer's values are spread, and whether any sit at the circuit's bounds",
+        "The selected layer: circuit (fixed-point) values against the float model's",
+        "Every value of the selected layer: integer, field element, dequantised, float, error",
+        "Quantisation error of every layer, in execution order (log scale)",
+        "Every layer's value range against the range the circuit allows",
+        "The model's input: view it, load an image, edit values"};
+    for (int v = 0; v < int(View::Count); ++v) {
+        tabs_->addTab(view_widget(View(v)), view_title(View(v)));
+        tabs_->setTabToolTip(v, tips[v] + QString(" (Ctrl+%1)").arg(v + 1));
+    }
+    setCentralWidget(tabs_);
+    connect(error_growth_, &ErrorGrowthPlot::layer_clicked, this, [this](int row) {
+        select_layer(row);
+        show_view(View::Histogram);
+    });
+    connect(ranges_, &RangePlot::layer_clicked, this, [this](int row) {
+        select_layer(row);
+        show_view(View::Histogram);
+    });
+}
+
+QWidget* MainWindow::view_widget(View v) const {
+    switch (v) {
+    case View::Heatmap: return heatmap_;
+    case View::Histogram: return histogram_;
+    case View::FloatVsQuant: return float_vs_quant_;
+    case View::RawValues: return raw_values_;
+    case View::ErrorGrowth: return error_growth_;
+    case View::Ranges: return ranges_;
+    case View::Input: return input_view_;
+    case View::Count: break;
+    }
+    return nullptr;
+}
+
+void MainWindow::show_view(View v) { tabs_->setCurrentWidget(view_widget(v)); }
+
+void MainWindow::build_docks() {
+    setDockNestingEnabled(true);
+    project_panel_ = new ProjectPanel;
+    auto* project_dock = new QDockWidget("Project", this);
+    project_dock->setObjectName("project_dock");
+    project_dock->setWidget(project_panel_);
+    addDockWidget(Qt::LeftDockWidgetArea, project_dock);
+
+    layers_ = new LayerListView;
+    auto* layers_dock = new QDockWidget("Layers", this);
+    layers_dock->setObjectName("layers_dock");
+    layers_dock->setWidget(layers_);
+    addDockWidget(Qt::LeftDockWidgetArea, layers_dock);
+    splitDockWidget(project_dock, layers_dock, Qt::Vertical);
+    resizeDocks({project_dock}, {560}, Qt::Horizontal);
+    resizeDocks({project_dock, layers_dock}, {380, 520}, Qt::Vertical);
+
+    errors_ = new ErrorPanel;
+    auto* errors_dock = new QDockWidget("Problems", this);
+    errors_dock->setObjectName("problems_dock");
+    errors_dock->setWidget(errors_);
+    addDockWidget(Qt::BottomDockWidgetArea, errors_dock);
+    resizeDocks({errors_dock}, {130}, Qt::Vertical);
+    connect(errors_, &ErrorPanel::count_changed, this, [errors_dock](int n) {
+        errors_dock->setWindowTitle(n ? QString("Problems (%1)").arg(n) : QString("Problems"));
+        if (n) errors_dock->show();
+    });
+
+    connect(project_panel_, &ProjectPanel::paths_changed, this, &MainWindow::open_project);
+    connect(project_panel_, &ProjectPanel::refresh_requested, this, &MainWindow::refresh_project);
+    connect(project_panel_, &ProjectPanel::make_requested, this, &MainWindow::run_step);
+    connect(layers_, &LayerListView::layer_selected, this, &MainWindow::select_layer);
+    connect(input_view_, &InputView::problem, this, [this](const QString& where, const QString& what, const QString& fix) {
+        report({"Input", where, what, fix});
+    });
+    connect(input_view_, &InputView::saved, this, [this] { refresh_project(); });
+    connect(input_view_, &InputView::regenerate_requested, this, &MainWindow::generate_witness);
+}
+
+void MainWindow::build_menus() {
+    QMenu* file = menuBar()->addMenu("&File");
+    file->addAction("&Open artifact folder…", QKeySequence::Open, this, &MainWindow::open_folder_dialog)
+        ->setToolTip("Pick the folder that holds network.onnx, settings.json, … (drag and drop works too)");
+    file->addAction("Open &input.json…", QKeySequence("Ctrl+Shift+O"), this, &MainWindow::open_input_dialog);
+    file->addAction("Open &demo project", QKeySequence("Ctrl+D"), this, &MainWindow::open_demo_project);
+    recent_menu_ = file->addMenu("&Recent projects");
+    file->addSeparator();
+    file->addAction("&Export current view…", QKeySequence("Ctrl+E"), this, &MainWindow::export_current_view);
+    file->addAction("Export &layer table…", QKeySequence("Ctrl+Shift+E"), this, &MainWindow::export_layer_table);
+    file->addSeparator();
+    file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+    rebuild_recent_menu();
+
+    QMenu* run = menuBar()->addMenu("&Run");
+    generate_action_ = run->addAction("&Generate witness", QKeySequence("F5"), this, &MainWindow::generate_witness);
+    run->addAction("Run all &missing steps", QKeySequence("Ctrl+R"), this, &MainWindow::run_missing_steps);
+    run->addSeparator();
+    for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"})
+        run->addAction(QString("proofscope-cli %1").arg(step), this, [this, step] { run_step(step); });
+    run->addSeparator();
+    run->addAction("Re&fresh artifacts", QKeySequence("F6"), this, &MainWindow::refresh_project);
+    cancel_action_ = run->addAction("&Cancel", QKeySequence("Esc"), this, &MainWindow::cancel_job);
+    cancel_action_->setEnabled(false);
+
+    QMenu* view = menuBar()->addMenu("&View");
+    for (int v = 0; v < int(View::Count); ++v)
+        view->addAction(view_title(View(v)), QKeySequence(QString("Ctrl+%1").arg(v + 1)), this,
+                        [this, v] { show_view(View(v)); });
+    view->addSeparator();
+    view->addAction("Filter layers", QKeySequence::Find, this, [this] { layers_->focus_filter(); });
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu("&Help");
+    help->addAction("&About ProofScope", QKeySequence::HelpContents, this, [this] { AboutDialog(this).exec(); });
+    help->addAction("About &Qt", qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::build_status_bar() {
+    status_text_ = new QLabel;
+    progress_ = new QProgressBar;
+    progress_->setMaximumWidth(220);
+    progress_->setRange(0, 100);
+    progress_->hide();
+    cancel_button_ = new QPushButton("Cancel");
+    cancel_button_->setToolTip("Stop the running job (Esc); no half-written file is left behind");
+    cancel_button_->hide();
+    statusBar()->addWidget(status_text_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel_button_);
+    connect(cancel_button_, &QPushButton::clicked, this, &MainWindow::cancel_job);
+}
+
+void MainWindow::rebuild_recent_menu() {
+    recent_menu_->clear();
+    QSettings settings;
+    const auto list = RecentProjects(settings).list();
+    for (const auto& p : list)
+        recent_menu_->addAction(p.display_name(), this, [this, p] { open_project(p); })->setToolTip(p.folder);
+    if (list.empty()) recent_menu_->addAction("(none yet)")->setEnabled(false);
+    else {
+        recent_menu_->addSeparator();
+        recent_menu_->addAction("Clear list", this, [this] {
+            QSettings s;
+            RecentProjects(s).clear();
+            rebuild_recent_menu();
+        });
+    }
+}
+
+void MainWindow::open_folder_dialog() {
+    const QString dir = QFileDialog::getExistingDirectory(this, "Artifact folder", project_.folder);
+    if (!dir.isEmpty()) open_project(project_for_folder(dir));
+}
+
+void MainWindow::open_input_dialog() {
+    const QString file = QFileDialog::getOpenFileName(this, "Input (input.json)", project_.folder, "JSON (*.json)");
+    if (file.isEmpty()) return;
+    ProjectPaths p = project_;
+    p.input_json = file;
+    if (p.folder.isEmpty()) p.folder = QFileInfo(file).absolutePath();
+    open_project(p);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    ProjectPaths p = project_;
+    for (const QUrl& url : e->mimeData()->urls()) {
+        const QFileInfo fi(url.toLocalFile());
+        if (fi.isDir()) p = project_for_folder(fi.absoluteFilePath());
+        else if (fi.suffix().compare("json", Qt::CaseInsensitive) == 0) {
+            p.input_json = fi.absoluteFilePath();
+            if (p.folder.isEmpty()) p.folder = fi.absolutePath();
+        }
+    }
+    if (!p.folder.isEmpty()) open_project(p);
+    e->acceptProposedAction();
+}
+
+void MainWindow::export_current_view() {
+    auto* target = dynamic_cast<Exportable*>(tabs_->currentWidget());
+    if (!target) return;
+    QStringList filters;
+    for (const QString& f : target->export_formats()) filters << QString("%1 (*.%2)").arg(f.toUpper(), f);
+    QSettings settings;
+    const QString dir = settings.value("export_dir", project_.folder).toString();
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, "Export " + tabs_->tabText(tabs_->currentIndex()),
+                                                      dir + "/" + target->export_base_name() + "." + target->export_formats().first(),
+                                                      filters.join(";;"), &selected);
+    if (path.isEmpty()) return;
+    settings.setValue("export_dir", QFileInfo(path).absolutePath());
+    QString error;
+    if (target->export_to(path, &error)) statusBar()->showMessage("Saved " + path, 6000);
+    else report({"Export", path, error, "pick another folder or format (.png, .pdf, .csv)"});
+}
+
+void MainWindow::export_layer_table() {
+    const QString path = QFileDialog::getSaveFileName(this, "Export layer table", project_.folder + "/layers.csv", "CSV (*.csv)");
+    if (path.isEmpty()) return;
+    QString error;
+    if (layers_->export_to(path, &error)) statusBar()->showMessage("Saved " + path, 6000);
+    else report({"Export", path, error, "pick another folder"});
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    jobs_.cancel();
+    steps_.cancel();
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    e->accept();
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,246 @@
+// MainWindow: opening a project, reading its artifacts off the GUI thread, and running
+// witness generation (in-process, JobRunner) and the other pipeline steps (CLI).
+#include "ui/main_window.hpp"
+
+#include "ui/jobs/witness_job.hpp"
+#include "ui/demo_project.hpp"
+#include "ui/widgets/error_growth_plot.hpp"
+#include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/float_vs_quant_plot.hpp"
+#include "ui/widgets/input_view.hpp"
+#include "ui/widgets/layer_heatmap.hpp"
+#include "ui/widgets/layer_list_view.hpp"
+#include "ui/widgets/project_panel.hpp"
+#include "ui/widgets/range_plot.hpp"
+#include "ui/widgets/raw_values_view.hpp"
+#include "ui/widgets/value_histogram.hpp"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ps::ui {
+
+bool MainWindow::busy() const { return jobs_.busy() || steps_.busy() || loader_.isRunning(); }
+
+void MainWindow::connect_jobs() {
+    connect(&jobs_, &JobRunner::started, this, [this](const QString& t) { set_running(t); });
+    connect(&jobs_, &JobRunner::stage_changed, this, [this](const QString& s) {
+        status_text_->setText(jobs_.current_title() + ": " + s + "…");
+    });
+    connect(&jobs_, &JobRunner::progress, progress_, &QProgressBar::setValue);
+    connect(&jobs_, &JobRunner::succeeded, this, [this](const QString& t, double s) {
+        set_idle(QString("%1 finished in %2 s.").arg(t).arg(s, 0, 'f', 2));
+        refresh_project();
+    });
+    connect(&jobs_, &JobRunner::failed, this, [this](const ErrorReport& e) {
+        chain_to_witness_ = false;
+        report(e);
+        set_idle(e.task + " failed — see Problems.");
+        if (!busy()) emit idle();
+    });
+    connect(&jobs_, &JobRunner::cancelled, this, [this](const QString& t) {
+        chain_to_witness_ = false;
+        set_idle(t + " cancelled; nothing was written.");
+        if (!busy()) emit idle();
+    });
+
+    connect(&steps_, &CliStepRunner::started, this, [this](const QString& t) {
+        set_running("proofscope-cli " + t);
+        progress_->setRange(0, 0);  // the CLI's own bar is on its stderr: show activity only
+    });
+    connect(&steps_, &CliStepRunner::output_line, this, [this](const QString& line) {
+        status_text_->setText(line.left(160));
+    });
+    connect(&steps_, &CliStepRunner::succeeded, this, [this](const QString& t, double s) {
+        set_idle(QString("%1 finished in %2 s.").arg(t).arg(s, 0, 'f', 2));
+        refresh_project();
+    });
+    connect(&steps_, &CliStepRunner::failed, this, [this](const ErrorReport& e) {
+        chain_to_witness_ = false;
+        report(e);
+        set_idle(e.task + " failed — see Problems.");
+        if (!busy()) emit idle();
+    });
+    connect(&steps_, &CliStepRunner::cancelled, this, [this](const QString& t) {
+        chain_to_witness_ = false;
+        set_idle(t + " cancelled.");
+        if (!busy()) emit idle();
+    });
+    connect(&loader_, &QFutureWatcher<Loaded>::finished, this, &MainWindow::on_loaded);
+}
+
+void MainWindow::set_running(const QString& what) {
+    status_text_->setText(what + "…");
+    progress_->setRange(0, 100);
+    progress_->setValue(0);
+    progress_->show();
+    cancel_button_->show();
+    cancel_action_->setEnabled(true);
+    generate_action_->setEnabled(false);
+    project_panel_->set_busy(true);
+}
+
+void MainWindow::set_idle(const QString& message) {
+    progress_->hide();
+    progress_->setRange(0, 100);
+    cancel_button_->hide();
+    cancel_action_->setEnabled(false);
+    generate_action_->setEnabled(true);
+    project_panel_->set_busy(false);
+    status_text_->setText(message);
+}
+
+void MainWindow::report(const ErrorReport& e) { errors_->add(e); }
+
+void MainWindow::open_project(const ProjectPaths& paths) {
+    if (paths.folder.isEmpty()) return;
+    project_ = paths;
+    project_panel_->set_paths(paths);
+    QSettings settings;
+    RecentProjects(settings).add(paths);
+    rebuild_recent_menu();
+    setWindowTitle(QString("ProofScope — %1").arg(paths.display_name()));
+    selected_layer_ = -1;
+    refresh_project();
+}
+
+void MainWindow::refresh_project() {
+    if (project_.folder.isEmpty()) return;
+    if (loader_.isRunning()) {
+        reload_again_ = true;  // the files changed while reading: read once more after
+        return;
+    }
+    if (!jobs_.busy() && !steps_.busy()) status_text_->setText("Reading artifacts…");
+    const ProjectPaths p = project_;
+    loader_.setFuture(QtConcurrent::run([p] { return Loaded{inspect_project(p.folder, p.input_json)}; }));
+}
+
+void MainWindow::on_loaded() {
+    if (reload_again_) {
+        reload_again_ = false;
+        refresh_project();
+        return;
+    }
+    status_ = loader_.result().status;
+    project_panel_->set_status(status_);
+    for (const auto& a : status_.artifacts)
+        if (a.state == ArtifactState::Invalid) report({"Read " + a.file, a.path, a.problem, a.fix});
+
+    const bool witness_changed = status_.witness != trace_;
+    trace_ = status_.witness;
+    layers_->set_trace(trace_);
+    error_growth_->set_trace(trace_);
+    ranges_->set_trace(trace_);
+
+    std::vector<int64_t> input_shape;
+    if (trace_ && !trace_->layers.empty() && trace_->layers[0].op == "Input") input_shape = trace_->layers[0].shape;
+    else if (!status_.model_input_shapes.empty()) input_shape = status_.model_input_shapes[0];
+    if (!input_view_->dirty()) input_view_->set_input(project_.input_json, input_shape);
+
+    if (trace_ && !trace_->layers.empty()) {
+        // Start where it matters: the layer where the error grows most.
+        int row = selected_layer_;
+        if (row < 0 || size_t(row) >= trace_->layers.size()) row = layer_with_largest_error_jump(*trace_);
+        if (row < 0) row = 0;
+        selected_layer_ = -1;
+        layers_->select_layer(row);
+        select_layer(row);
+    } else {
+        select_layer(-1);
+    }
+    if (!jobs_.busy() && !steps_.busy()) {
+        const QString step = next_step(status_);
+        set_idle(trace_ ? QString("%1 layers loaded from witness.json%2").arg(trace_->layers.size())
+                              .arg(witness_changed ? "." : " (unchanged).")
+                        : step.isEmpty() ? QString("No witness.")
+                                         : QString("No witness yet: next step is %1 (Run ▸ Run all missing steps, Ctrl+R).").arg(step));
+    }
+    emit project_loaded();
+    if (chain_to_witness_) continue_chain();
+    if (!busy()) emit idle();
+}
+
+void MainWindow::select_layer(int row) {
+    if (row == selected_layer_ && row >= 0) return;
+    selected_layer_ = row;
+    heatmap_->set_layer(trace_, row);
+    histogram_->set_layer(trace_, row);
+    float_vs_quant_->set_layer(trace_, row);
+    raw_values_->set_layer(trace_, row);
+}
+
+void MainWindow::generate_witness() {
+    if (busy() && !loader_.isRunning()) return;
+    if (project_.folder.isEmpty()) {
+        report({"Generate witness", "project", "no project is open", "open an artifact folder first (Ctrl+O)"});
+        return;
+    }
+    const ArtifactStatus* circuit = status_.find("network.ezkl");
+    if (!circuit || circuit->state == ArtifactState::Missing) {
+        report({"Generate witness", QDir(project_.folder).filePath("network.ezkl"), "the compiled circuit is missing",
+                "run gen-settings and compile-circuit first (Run ▸ Run all missing steps, Ctrl+R)"});
+        return;
+    }
+    if (!witness_generation_available()) {
+        run_step("gen-witness");
+        return;
+    }
+    const WitnessJobFiles files{QDir(project_.folder).filePath("network.ezkl"), project_.input_json,
+                                QDir(project_.folder).filePath("witness.json")};
+    jobs_.start("Generate witness", [files](ProgressSink& progress) { generate_witness_file(files, progress); });
+}
+
+void MainWindow::run_step(const QString& command) {
+    if (command == "gen-witness" && witness_generation_available()) {
+        generate_witness();
+        return;
+    }
+    if (jobs_.busy() || steps_.busy() || project_.folder.isEmpty()) return;
+    steps_.start(command, project_);
+}
+
+void MainWindow::run_missing_steps() {
+    if (project_.folder.isEmpty()) {
+        report({"Run missing steps", "project", "no project is open", "open an artifact folder first (Ctrl+O)"});
+        return;
+    }
+    chain_to_witness_ = true;
+    continue_chain();
+}
+
+void MainWindow::continue_chain() {
+    if (jobs_.busy() || steps_.busy() || loader_.isRunning()) return;
+    // The witness is the goal: keys, SRS and proof are made only on request.
+    static const QStringList towards_witness = {"gen-settings", "compile-circuit", "gen-witness"};
+    for (const auto& a : status_.artifacts) {
+        if (a.state == ArtifactState::Present || !towards_witness.contains(a.make_command)) continue;
+        run_step(a.make_command);
+        return;
+    }
+    chain_to_witness_ = false;
+}
+
+void MainWindow::cancel_job() {
+    chain_to_witness_ = false;
+    jobs_.cancel();
+    steps_.cancel();
+    if (jobs_.busy() || steps_.busy()) status_text_->setText("Cancelling…");
+}
+
+void MainWindow::open_demo_project() {
+    const QString folder = default_demo_folder();
+    QString error;
+    if (!QFileInfo::exists(folder + "/network.onnx") && !write_demo_project(folder, &error)) {
+        report({"Open demo project", folder, error, "check that the folder is writable"});
+        return;
+    }
+    open_project(project_for_folder(folder));
+}
+
+}  // namespace ps::ui

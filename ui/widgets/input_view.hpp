@@ -1,0 +1,66 @@
+#pragma once
+// The model's input: for image-shaped inputs (N×C×H×W) the picture and a grid of its
+// values; load a PNG/JPEG (resized and scaled to the input shape), edit single values,
+// save input.json (atomically) and regenerate the witness to see the change.
+#include "ui/models/input_document.hpp"
+#include "ui/widgets/exportable.hpp"
+
+#include <QWidget>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace ps::ui {
+
+class InputView : public QWidget, public Exportable {
+    Q_OBJECT
+public:
+    explicit InputView(QWidget* parent = nullptr);
+
+    // `shape` is model input 0's shape (empty when unknown). Reads the file; a missing or
+    // broken file leaves the view empty and reports through `problem`.
+    void set_input(const QString& input_json, const std::vector<int64_t>& shape);
+    bool load_image(const QString& image_path, QString* error);  // into the values, unsaved
+    bool save(QString* error);
+    bool dirty() const { return dirty_; }
+    const InputDocument& document() const { return doc_; }
+
+    QString export_base_name() const override { return "input"; }
+    QStringList export_formats() const override { return {"png", "csv"}; }
+    bool export_to(const QString& path, QString* error) const override;
+
+signals:
+    void saved(const QString& input_json);
+    void regenerate_requested();
+    void problem(const QString& where, const QString& what, const QString& fix);
+
+private:
+    void refresh_views();
+    void fill_grid();
+    void on_cell_edited(int row, int column);
+    void set_dirty(bool d);
+
+    QString path_;
+    std::vector<int64_t> shape_;
+    InputDocument doc_;
+    ImageShape image_;
+    bool is_image_ = false;
+    bool dirty_ = false;
+    bool filling_ = false;
+    QLabel* caption_;
+    QLabel* picture_;
+    QSpinBox* channel_;
+    QTableWidget* grid_;
+    QCheckBox* invert_;
+    QDoubleSpinBox* lo_;
+    QDoubleSpinBox* hi_;
+    QPushButton* load_button_;
+    QPushButton* save_button_;
+    QPushButton* regenerate_button_;
+};
+
+}  // namespace ps::ui
