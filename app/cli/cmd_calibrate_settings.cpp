@@ -53,12 +53,14 @@ int run(const QStringList& args) {
                     "max|err|", "tolerance", "");
         for (size_t i = 0; i < result.trials.size(); ++i) {
             const auto& t = result.trials[i];
-            const std::string range = "[" + std::to_string(t.lookup_lo) + ", " + std::to_string(t.lookup_hi) + "]";
+            char range[64];
+            std::snprintf(range, sizeof range, "[%lld, %lld]", static_cast<long long>(t.lookup_lo),
+                          static_cast<long long>(t.lookup_hi));
             if (!t.ok) {
                 std::printf("%-6d %-6d failed: %s\n", t.input_scale, t.param_scale, t.failure.c_str());
                 continue;
             }
-            std::printf("%-6d %-6d %-22s %-8u %-10llu %-12.6g %-10.4g %s%s\n", t.input_scale, t.param_scale, range.c_str(),
+            std::printf("%-6d %-6d %-22s %-8u %-10llu %-12.6g %-10.4g %s%s\n", t.input_scale, t.param_scale, range,
                         t.logrows, static_cast<unsigned long long>(t.num_rows), t.max_abs_error, t.tolerance,
                         t.within_tolerance() ? "ok" : "too coarse", result.chosen == i ? "  <- chosen" : "");
         }

@@ -94,6 +94,9 @@ std::vector<Tensor<T>> run_data_movement(const Node& node, int64_t opset, const 
     if (op == "Trilu") return {move::trilu(d(0), has_index(1) ? index[1]->data.at(0) : 0, node.attr_int("upper", 1) != 0)};
     if (op == "DepthToSpace") return {move::depth_to_space(d(0), node.attr_int("blocksize", 1), node.attr_string("mode", "DCR"))};
     if (op == "SpaceToDepth") return {move::space_to_depth(d(0), node.attr_int("blocksize", 1))};
+    if (op == "ReverseSequence")
+        return {move::reverse_sequence(d(0), *index.at(1), node.attr_int("batch_axis", 1), node.attr_int("time_axis", 0))};
+    if (op == "Compress") return {move::compress(d(0), *index.at(1), node.has_attr("axis"), node.attr_int("axis", 0))};
     throw std::invalid_argument("'" + op + "' is not a data-movement op");
 }
 

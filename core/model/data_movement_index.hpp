@@ -151,4 +151,48 @@ Tensor<T> trilu(const Tensor<T>& x, int64_t k, bool upper) {
     return out;
 }
 
+// ReverseSequence: for each batch entry b, reverse its first lens[b] steps along time_axis.
+template <class T>
+Tensor<T> reverse_sequence(const Tensor<T>& x, const IntTensor& lens, int64_t batch_axis_attr, int64_t time_axis_attr) {
+    const size_t batch_axis = normalise_axis(batch_axis_attr, x.rank()), time_axis = normalise_axis(time_axis_attr, x.rank());
+    const std::vector<size_t> strides = strides_of(x.shape);
+    Tensor<T> out(x.shape);
+    std::vector<int64_t> idx;
+    for (size_t flat = 0; flat < x.size(); ++flat) {
+        unravel(flat, x.shape, idx);
+        const int64_t len = lens.data.at(static_cast<size_t>(idx[batch_axis]));
+        if (idx[time_axis] < len) idx[time_axis] = len - 1 - idx[time_axis];
+        out.data[ravel(idx, strides)] = x.data[flat];
+    }
+    return out;
+}
+
+// Compress: keep the slices along `axis` whose condition is true (a shorter condition
+// keeps nothing beyond its end); without an axis, select from the flattened input.
+template <class T>
+Tensor<T> compress(const Tensor<T>& x, const IntTensor& condition, bool has_axis, int64_t axis_attr) {
+    if (!has_axis) {
+        Tensor<T> out;
+        for (size_t i = 0; i < x.size() && i < condition.size(); ++i)
+            if (condition.data[i]) out.data.push_back(x.data[i]);
+        out.shape = {static_cast<int64_t>(out.data.size())};
+        return out;
+    }
+    const size_t axis = normalise_axis(axis_attr, x.rank());
+    const AxisSplit s = split_at_axis(x.shape, axis);
+    std::vector<size_t> keep;
+    for (size_t k = 0; k < s.length && k < condition.size(); ++k)
+        if (condition.data[k]) keep.push_back(k);
+    Shape shape = x.shape;
+    shape[axis] = static_cast<int64_t>(keep.size());
+    Tensor<T> out;
+    out.shape = shape;
+    for (size_t o = 0; o < s.outer; ++o)
+        for (size_t k : keep) {
+            auto begin = x.data.begin() + static_cast<std::ptrdiff_t>((o * s.length + k) * s.inner);
+            out.data.insert(out.data.end(), begin, begin + static_cast<std::ptrdiff_t>(s.inner));
+        }
+    return out;
+}
+
 }  // namespace ps::model::move

@@ -22,6 +22,8 @@ const KernelTable& kernel_table() {
         register_recurrent_ops(t);
         register_misc_ops(t);
         register_quantisation_ops(t);
+        register_loss_ops(t);
+        register_detection_ops(t);
         return t;
     }();
     return table;

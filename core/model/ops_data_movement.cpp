@@ -12,7 +12,8 @@ const std::set<std::string>& data_movement_ops() {
     static const std::set<std::string> ops = {
         "Identity", "Dropout", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Concat",
         "Split", "Slice", "Pad", "Expand", "Tile", "Gather", "GatherElements", "GatherND",
-        "ScatterElements", "Scatter", "ScatterND", "Where", "Trilu", "DepthToSpace", "SpaceToDepth"};
+        "ScatterElements", "Scatter", "ScatterND", "Where", "Trilu", "DepthToSpace", "SpaceToDepth",
+        "ReverseSequence", "Compress"};
     return ops;
 }
 
@@ -41,7 +42,8 @@ bool is_index_input(const std::string& op, size_t position) {
     if (op == "Pad") return position == 1 || position == 3;
     if (op == "Reshape" || op == "Squeeze" || op == "Unsqueeze" || op == "Split" || op == "Expand" ||
         op == "Tile" || op == "Gather" || op == "GatherElements" || op == "GatherND" ||
-        op == "ScatterElements" || op == "Scatter" || op == "ScatterND" || op == "Trilu")
+        op == "ScatterElements" || op == "Scatter" || op == "ScatterND" || op == "Trilu" ||
+        op == "ReverseSequence" || op == "Compress")
         return position == 1;
     return false;
 }

@@ -42,13 +42,47 @@ std::vector<FloatTensor> dropout(const OpCall& call) {
     return {call.in(0), FloatTensor(call.in(0).shape, 1.0f)};
 }
 
+// Det of [..., M, M] by LU decomposition with partial pivoting, in double.
+std::vector<FloatTensor> det(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    if (x.rank() < 2 || x.shape[x.rank() - 1] != x.shape[x.rank() - 2])
+        call.fail("expects square matrices in the last two dims, found " + shape_to_string(x.shape));
+    const size_t m = static_cast<size_t>(x.shape.back()), count = x.size() / std::max<size_t>(m * m, 1);
+    FloatTensor out(Shape(x.shape.begin(), x.shape.end() - 2));
+    std::vector<double> a(m * m);
+    for (size_t b = 0; b < count; ++b) {
+        for (size_t i = 0; i < m * m; ++i) a[i] = x.data[b * m * m + i];
+        double d = 1;
+        for (size_t col = 0; col < m && d != 0; ++col) {
+            size_t pivot = col;
+            for (size_t r = col + 1; r < m; ++r)
+                if (std::fabs(a[r * m + col]) > std::fabs(a[pivot * m + col])) pivot = r;
+            if (a[pivot * m + col] == 0) { d = 0; break; }
+            if (pivot != col) {
+                for (size_t k = 0; k < m; ++k) std::swap(a[pivot * m + k], a[col * m + k]);
+                d = -d;
+            }
+            d *= a[col * m + col];
+            for (size_t r = col + 1; r < m; ++r) {
+                const double f = a[r * m + col] / a[col * m + col];
+                for (size_t k = col; k < m; ++k) a[r * m + k] -= f * a[col * m + k];
+            }
+        }
+        out.data[b] = static_cast<float>(d);
+    }
+    return {out};
+}
+
 }  // namespace
 
+std::vector<FloatTensor> unique_kernel(const OpCall& call);  // ops_unique.cpp
 std::vector<FloatTensor> resize_kernel(const OpCall& call);  // ops_resize.cpp
 
 void register_misc_ops(KernelTable& t) {
     t["TopK"] = &top_k;
-    t["Dropout"] = &dropout;  // replaces the data-movement identity: it also yields the mask
+    t["Dropout"] = &dropout;
+    t["Det"] = &det;
+    t["Unique"] = &unique_kernel;  // replaces the data-movement identity: it also yields the mask
     t["Resize"] = &resize_kernel;
     t["Upsample"] = &resize_kernel;
 }

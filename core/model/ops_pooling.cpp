@@ -86,6 +86,37 @@ std::vector<FloatTensor> global_pool(const OpCall& call) {
     return {y};
 }
 
+// MaxUnpool(X, I, output_shape?): zeros with X's values placed at the flat indices I
+// (MaxPool's Indices). Default spatial size (in − 1)·stride + kernel − pad_begin − pad_end.
+std::vector<FloatTensor> max_unpool(const OpCall& call) {
+    const FloatTensor& x = call.in(0);
+    const FloatTensor& indices = call.in(1);
+    const size_t k = x.rank() - 2;
+    const auto kernel = call.node.attr_ints("kernel_shape");
+    const auto strides = call.node.attr_ints("strides", std::vector<int64_t>(k, 1));
+    const auto pads = call.node.attr_ints("pads", std::vector<int64_t>(2 * k, 0));
+    if (kernel.size() != k) call.fail("kernel_shape has " + std::to_string(kernel.size()) + " dims, input has " + std::to_string(k) + " spatial dims");
+    // Indices address the tensor MaxPool saw (the default shape); an explicit output_shape
+    // (which may be larger) receives each value at the same coordinates (spec example).
+    Shape pooled_input = {x.shape[0], x.shape[1]};
+    for (size_t d = 0; d < k; ++d) pooled_input.push_back((x.shape[d + 2] - 1) * strides[d] + kernel[d] - pads[d] - pads[d + k]);
+    const Shape out_shape = call.has(2) ? Shape(to_ints(call.in(2))) : pooled_input;
+    if (out_shape.size() != pooled_input.size()) call.fail("output_shape " + shape_to_string(out_shape) + " has the wrong rank");
+    FloatTensor y(out_shape, 0.0f);
+    const std::vector<size_t> out_strides = strides_of(out_shape);
+    std::vector<int64_t> idx;
+    for (size_t i = 0; i < x.size(); ++i) {
+        const int64_t at = to_index(indices.data[i]);
+        if (at < 0 || static_cast<size_t>(at) >= element_count(pooled_input))
+            call.fail("index " + std::to_string(at) + " is outside the pooled input of " + std::to_string(element_count(pooled_input)) + " values");
+        unravel(static_cast<size_t>(at), pooled_input, idx);
+        for (size_t d = 0; d < idx.size(); ++d)
+            if (idx[d] >= out_shape[d]) call.fail("output_shape " + shape_to_string(out_shape) + " is smaller than the pooled input");
+        y.data[ravel(idx, out_strides)] = x.data[i];
+    }
+    return {y};
+}
+
 }  // namespace
 
 void register_pooling_ops(KernelTable& t) {
@@ -95,6 +126,7 @@ void register_pooling_ops(KernelTable& t) {
     t["GlobalMaxPool"] = &global_pool<Pool::Max>;
     t["GlobalAveragePool"] = &global_pool<Pool::Average>;
     t["GlobalLpPool"] = &global_pool<Pool::Lp>;
+    t["MaxUnpool"] = &max_unpool;
 }
 
 }  // namespace ps::model

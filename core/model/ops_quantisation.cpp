@@ -32,8 +32,11 @@ std::vector<size_t> param_map(const FloatTensor& x, const FloatTensor& p, int64_
     return m;
 }
 
+// x / scale in float32 as the spec's reference (and ONNX Runtime) compute it: the
+// rounding of a tie-adjacent quotient depends on it.
 double quantise(double v, double scale, double zero, Range r) {
-    return std::clamp(std::nearbyint(v / scale) + zero, r.lo, r.hi);
+    const float q = static_cast<float>(v) / static_cast<float>(scale);
+    return std::clamp(std::nearbyint(static_cast<double>(q)) + zero, r.lo, r.hi);
 }
 
 std::vector<FloatTensor> quantize_linear(const OpCall& call) {
@@ -63,10 +66,10 @@ std::vector<FloatTensor> dequantize_linear(const OpCall& call) {
 // uint8 range covering [min(0, x), max(0, x)]: scale = span / 255, zero = round(−min/scale).
 std::vector<FloatTensor> dynamic_quantize_linear(const OpCall& call) {
     const FloatTensor& x = call.in(0);
-    double lo = 0, hi = 0;
-    for (float v : x.data) lo = std::min<double>(lo, v), hi = std::max<double>(hi, v);
-    const float scale = static_cast<float>((hi - lo) / 255.0);
-    const double zero = scale == 0 ? 0 : std::clamp(std::nearbyint(-lo / scale), 0.0, 255.0);
+    float lo = 0, hi = 0;
+    for (float v : x.data) lo = std::min(lo, v), hi = std::max(hi, v);
+    const float scale = (hi - lo) / 255.0f;  // float32 arithmetic, as the spec's reference
+    const double zero = scale == 0 ? 0 : std::clamp(static_cast<double>(std::nearbyint((0.0f - lo) / scale)), 0.0, 255.0);
     FloatTensor y(x.shape);
     for (size_t i = 0; i < x.size(); ++i)
         y.data[i] = scale == 0 ? static_cast<float>(zero) : static_cast<float>(quantise(x.data[i], scale, zero, {0, 255}));

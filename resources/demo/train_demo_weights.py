@@ -109,7 +109,11 @@ def train():
 
 
 def floats(name, a):
-    body = ", ".join(f"{float(v):.8g}f" for v in a.ravel())
+    def literal(v):
+        text = f"{float(v):.8g}"
+        return text + ("f" if ("." in text or "e" in text) else ".0f")
+
+    body = ", ".join(literal(v) for v in a.ravel())
     return f"inline constexpr float {name}[{a.size}] = {{{body}}};\n"
 
 

@@ -3,6 +3,7 @@
 // equality), scalar multiplication against repeated addition, r·P = O, the G2 subgroup
 // check on a twist point outside G2, and the halo2-raw / EVM codecs with their rejections.
 #include "core/curve/g1.hpp"
+#include "core/curve/endomorphism.hpp"
 #include "core/curve/g2.hpp"
 #include "evm_vectors.hpp"
 #include "hex.hpp"
@@ -99,6 +100,10 @@ class TestCurveGroups : public QObject {
             QVERIFY2(p * (a * b) == (p * b) * a, "(ab)P = a(bP)");
         }
         QVERIFY((G::identity() * Fr::random(rng)).is_identity());
+        for (int i = 0; i < 8; ++i) {  // the endomorphism path against plain double-and-add wNAF
+            const Fr k = Fr::random(rng);
+            QVERIFY2(p * k == p.mul_u256(k.to_canonical()), "endomorphism scalar mul = plain wNAF");
+        }
         // Integers up to 2^256 − 1 (wNAF needs a 257th digit there).
         const U256 max{{~uint64_t(0), ~uint64_t(0), ~uint64_t(0), ~uint64_t(0)}};
         QVERIFY2(p.mul_u256(max) == p * Fr::from_u256_reduced(max), "(2^256 − 1)·P = ((2^256 − 1) mod r)·P");
@@ -126,6 +131,7 @@ private slots:
     void batch_to_affine_matches_one_by_one();
     void generators_are_the_published_ones();
     void G2_subgroup_check_rejects_twist_points_outside_G2();
+    void scalar_decompositions_recombine_to_k();
     void G1_codecs_round_trip_and_reject_bad_input();
     void G2_codecs_round_trip_and_reject_bad_input();
 };
@@ -167,6 +173,30 @@ void TestCurveGroups::G2_subgroup_check_rejects_twist_points_outside_G2() {
     const G2 cleared = G2::from_affine(outside).mul_u256(cofactor);
     QVERIFY(!cleared.is_identity() && cleared.is_in_subgroup());
     QVERIFY(g2_from_evm(g2_to_evm(cleared.to_affine())).has_value());
+}
+
+void TestCurveGroups::scalar_decompositions_recombine_to_k() {
+    using namespace curve_detail;
+    auto to_fr = [](const SignedHalf& h) {
+        const Fr m = Fr::from_u256_reduced(U256{{uint64_t(h.magnitude), uint64_t(h.magnitude >> 64), 0, 0}});
+        return h.negative ? -m : m;
+    };
+    const Fr lambda = *Fr::from_canonical(glv_lambda());
+    QVERIFY2(lambda.square() + lambda + Fr::one() == Fr::zero(), "λ² + λ + 1 = 0 in Fr");
+    const G1 g = G1::generator();
+    QVERIFY2((G1{g.x * glv_beta(), g.y, g.z}) == g.mul_u256(glv_lambda()), "φ(G) = λG");
+    const Fr p_mod_r = Fr::from_u256_reduced(Fq::MODULUS);
+    SeededRandom rng(36);
+    std::vector<Fr> ks = {Fr::zero(), Fr::one(), -Fr::one(), lambda, -lambda, p_mod_r};
+    for (int i = 0; i < 500; ++i) ks.push_back(Fr::random(rng));
+    const u128 bound = u128(1) << 127;
+    for (const Fr& k : ks) {
+        const auto g1d = glv_decompose_g1(k.to_canonical());
+        QVERIFY2(to_fr(g1d.k1) + to_fr(g1d.k2) * lambda == k, "G1: k1 + k2·λ = k");
+        QVERIFY(g1d.k1.magnitude < bound && g1d.k2.magnitude < bound);
+        const auto g2d = decompose_g2(k.to_canonical());
+        QVERIFY2(to_fr(g2d.k1) + to_fr(g2d.k2) * p_mod_r == k, "G2: k1 + k2·(p − r) = k");
+    }
 }
 
 void TestCurveGroups::G1_codecs_round_trip_and_reject_bad_input() {

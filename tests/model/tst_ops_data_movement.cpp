@@ -139,6 +139,17 @@ private slots:
         auto back = run(NodeBuilder("SpaceToDepth").i("blocksize", 2), {T({1, 1, 2, 2}, {1, 2, 3, 4})});
         EXPECT_TENSOR(back[0], {1, 4, 1, 1}, {1, 2, 3, 4});
     }
+    void reverse_sequence_per_batch_length() {
+        // time_axis 0, batch_axis 1: batch 0 reverses 2 steps, batch 1 all 3
+        auto y = run(NodeBuilder("ReverseSequence", 2), {T({3, 2}, {1, 10, 2, 20, 3, 30}), T({2}, {2, 3})});
+        EXPECT_TENSOR(y[0], {3, 2}, {2, 30, 1, 20, 3, 10});
+    }
+    void compress_along_axis_and_flat() {
+        const FloatTensor x = T({3, 2}, {1, 2, 3, 4, 5, 6});
+        EXPECT_TENSOR(run(NodeBuilder("Compress", 2).i("axis", 0), {x, T({3}, {0, 1, 1})})[0], {2, 2}, {3, 4, 5, 6});
+        EXPECT_TENSOR(run(NodeBuilder("Compress", 2).i("axis", 1), {x, T({1}, {1})})[0], {3, 1}, {1, 3, 5});
+        EXPECT_TENSOR(run(NodeBuilder("Compress", 2), {x, T({5}, {0, 1, 0, 0, 1})})[0], {2}, {2, 5});
+    }
     void int64_path_moves_values_identically() {
         // The fixed-point executor calls the same template with T = int64_t.
         Node n = NodeBuilder("Transpose").ints("perm", {1, 0}).node();

@@ -50,6 +50,17 @@ private slots:
         EXPECT_TENSOR(run(NodeBuilder("MatMul", 2), {m, T({3}, {1, 1, 1})})[0], {2}, {6, 15});
         EXPECT_TENSOR(run(NodeBuilder("MatMul", 2), {T({3}, {1, 2, 3}), T({3}, {4, 5, 6})})[0], {}, {32});
     }
+    void einsum_matmul_transpose_trace_and_batch() {
+        EXPECT_TENSOR(run(NodeBuilder("Einsum", 2).s("equation", "ij,jk->ik"), {A, B})[0], {2, 2}, {19, 22, 43, 50});
+        EXPECT_TENSOR(run(NodeBuilder("Einsum").s("equation", "ij->ji"), {A})[0], {2, 2}, {1, 3, 2, 4});
+        EXPECT_TENSOR(run(NodeBuilder("Einsum").s("equation", "ii"), {A})[0], {}, {5});           // trace, implicit output
+        EXPECT_TENSOR(run(NodeBuilder("Einsum").s("equation", "ii->i"), {A})[0], {2}, {1, 4});   // diagonal
+        EXPECT_TENSOR(run(NodeBuilder("Einsum", 2).s("equation", "i,i"), {T({3}, {1, 2, 3}), T({3}, {4, 5, 6})})[0], {}, {32});
+        // batched with ellipsis: "...ij,...jk" (implicit output "...ik")
+        auto y = run(NodeBuilder("Einsum", 2).s("equation", "...ij,...jk"), {T({2, 1, 2}, {1, 2, 3, 4}), T({2, 1}, {1, 1})});
+        EXPECT_TENSOR(y[0], {2, 1, 1}, {3, 7});
+        QVERIFY_THROWS_EXCEPTION(ps::Error, run(NodeBuilder("Einsum", 2).s("equation", "ij,jk->ik"), {A, T({3, 1}, {1, 1, 1})}));
+    }
     void matmul_error_names_the_node_and_shapes() {
         try {
             run(NodeBuilder("MatMul", 2), {T({2, 3}, std::vector<float>(6)), A});

@@ -48,6 +48,22 @@ private slots:
         auto y = run(NodeBuilder("Upsample", 2).s("mode", "nearest"), {X2x2, T({4}, {1, 1, 2, 2})}, 9);
         EXPECT_TENSOR(y[0], {1, 1, 4, 4}, {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4});
     }
+    void det_of_batched_matrices_with_pivoting() {
+        // [[0, 1], [1, 0]] needs a row swap: det = −1; [[2, 1], [4, 3]] = 2
+        EXPECT_TENSOR(run(NodeBuilder("Det"), {T({2, 2, 2}, {0, 1, 1, 0, 2, 1, 4, 3})})[0], {2}, {-1, 2});
+        EXPECT_TENSOR(run(NodeBuilder("Det"), {T({3, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9})})[0], {}, {0});
+    }
+    void unique_sorted_with_indices_inverse_counts() {
+        auto y = run(NodeBuilder("Unique", 1, 4), {T({6}, {2, 1, 1, 3, 4, 3})});
+        EXPECT_TENSOR(y[0], {4}, {1, 2, 3, 4});
+        EXPECT_TENSOR(y[1], {4}, {1, 0, 3, 4});
+        EXPECT_TENSOR(y[2], {6}, {1, 0, 0, 2, 3, 2});
+        EXPECT_TENSOR(y[3], {4}, {2, 1, 2, 1});
+        auto unsorted = run(NodeBuilder("Unique", 1, 4).i("sorted", 0), {T({4}, {3, 1, 3, 2})});
+        EXPECT_TENSOR(unsorted[0], {3}, {3, 1, 2});
+        auto rows = run(NodeBuilder("Unique", 1, 4).i("axis", 0), {T({3, 2}, {1, 0, 0, 1, 1, 0})});
+        EXPECT_TENSOR(rows[0], {2, 2}, {0, 1, 1, 0});
+    }
     void dropout_is_identity_at_inference() {
         auto y = run(NodeBuilder("Dropout", 1, 2).f("ratio", 0.5f), {T({3}, {1, -2, 3})}, 12);
         EXPECT_TENSOR(y[0], {3}, {1, -2, 3});

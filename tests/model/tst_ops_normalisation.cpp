@@ -46,6 +46,12 @@ private slots:
         EXPECT_TENSOR(run(NodeBuilder("LpNormalization"), {T({1, 2}, {3, 4})})[0], {1, 2}, {0.6f, 0.8f});
         EXPECT_TENSOR(run(NodeBuilder("LpNormalization").i("p", 1), {T({1, 2}, {1, -3})})[0], {1, 2}, {0.25f, -0.75f});
     }
+    void lrn_divides_by_the_channel_window_energy() {
+        // size 3, alpha 3, beta 1, bias 1: channel 0 window {0,1}: 1 + (3/3)(1 + 4) = 6 → 1/6;
+        // channel 1 window {0,1,2}: 1 + 14 = 15 → 2/15; channel 2 window {1,2}: 1 + 13 = 14 → 3/14
+        auto y = run(NodeBuilder("LRN").i("size", 3).f("alpha", 3).f("beta", 1).f("bias", 1), {T({1, 3, 1}, {1, 2, 3})});
+        EXPECT_TENSOR(y[0], {1, 3, 1}, {1.0f / 6, 2.0f / 15, 3.0f / 14});
+    }
     void mean_variance_normalization_default_axes() {
         auto y = run(NodeBuilder("MeanVarianceNormalization"), {T({1, 1, 2, 2}, {1, 2, 3, 4})});
         EXPECT_TENSOR(y[0], {1, 1, 2, 2}, {-1.341640786f, -0.447213595f, 0.447213595f, 1.341640786f});

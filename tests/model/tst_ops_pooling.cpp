@@ -44,6 +44,17 @@ private slots:
         EXPECT_TENSOR(run(NodeBuilder("LpPool").ints("kernel_shape", {2}), {T({1, 1, 2}, {3, -4})})[0], {1, 1, 1}, {5});
         EXPECT_TENSOR(run(NodeBuilder("LpPool").ints("kernel_shape", {2}).i("p", 1), {T({1, 1, 2}, {3, -4})})[0], {1, 1, 1}, {7});
     }
+    void max_unpool_places_values_at_pool_indices() {
+        auto y = run(NodeBuilder("MaxUnpool", 2).ints("kernel_shape", {2, 2}).ints("strides", {2, 2}),
+                     {T({1, 1, 1, 2}, {7, 9}), T({1, 1, 1, 2}, {1, 2})});
+        EXPECT_TENSOR(y[0], {1, 1, 2, 4}, {0, 7, 9, 0, 0, 0, 0, 0});
+        // explicit output_shape: same coordinates in a larger tensor (spec example)
+        auto z = run(NodeBuilder("MaxUnpool", 3).ints("kernel_shape", {2, 2}).ints("strides", {2, 2}),
+                     {T({1, 1, 2, 2}, {5, 6, 7, 8}), T({1, 1, 2, 2}, {5, 7, 13, 15}), T({4}, {1, 1, 5, 5})});
+        QCOMPARE(z[0].data[6], 5.0f);   // index 5 of 4×4 = (1, 1) → (1, 1) of 5×5
+        QCOMPARE(z[0].data[18], 8.0f);  // index 15 = (3, 3) → 3·5 + 3
+        QCOMPARE(z[0].data[5], 0.0f);
+    }
     void global_pools_reduce_each_channel() {
         const FloatTensor x = T({1, 2, 2, 2}, {1, 2, 3, 4, 5, 6, 7, 8});
         EXPECT_TENSOR(run(NodeBuilder("GlobalAveragePool"), {x})[0], {1, 2, 1, 1}, {2.5f, 6.5f});

@@ -36,6 +36,14 @@ private slots:
     void non_zero_lists_coordinates_per_dim() {
         EXPECT_TENSOR(run(NodeBuilder("NonZero"), {T({2, 2}, {1, 0, 1, 1})})[0], {2, 3}, {0, 1, 1, 0, 0, 1});
     }
+    void window_functions_periodic_and_symmetric() {
+        // periodic N' = 4: Hann = 0.5 − 0.5 cos(πn/2) → 0, 0.5, 1, 0.5
+        EXPECT_TENSOR(run(NodeBuilder("HannWindow"), {T({}, {4})})[0], {4}, {0, 0.5f, 1, 0.5f});
+        // symmetric N' = 2: Hamming = 25/46 − 21/46 cos(πn) → 4/46, 1, 4/46
+        EXPECT_TENSOR(run(NodeBuilder("HammingWindow").i("periodic", 0), {T({}, {3})})[0], {3}, {4.0f / 46, 1, 4.0f / 46});
+        // Blackman at n = N'/2: 0.42 + 0.5 + 0.08 = 1; at 0: 0
+        EXPECT_TENSOR(run(NodeBuilder("BlackmanWindow").i("periodic", 0), {T({}, {3})})[0], {3}, {0, 1, 0});
+    }
     void one_hot_with_negative_index_and_axis() {
         auto y = run(NodeBuilder("OneHot", 3), {T({3}, {0, 2, -1}), T({}, {3}), T({2}, {0, 5})});
         EXPECT_TENSOR(y[0], {3, 3}, {5, 0, 0, 0, 0, 5, 0, 0, 5});

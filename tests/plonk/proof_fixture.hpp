@@ -7,6 +7,7 @@
 #include "core/plonk/keygen.hpp"
 #include "core/plonk/prover.hpp"
 #include "core/plonk/verifier.hpp"
+#include "core/util/error.hpp"
 
 #include <map>
 

@@ -6,6 +6,8 @@
 
 #include "core/kzg/commit.hpp"
 #include "core/plonk/proof_layout.hpp"
+#include "core/plonk/protocol.hpp"
+#include "core/util/error.hpp"
 #include "core/util/sha256.hpp"
 
 #include <QTest>

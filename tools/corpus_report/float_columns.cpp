@@ -42,9 +42,12 @@ public:
     }
 
     std::vector<std::string> summary() const override {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "- Float executor: **%d / %d** models float-exact (%.0f %%), %d load, %d without a reference output.",
-                      exact_, models_, models_ ? 100.0 * exact_ / models_ : 0.0, loaded_, no_reference_);
+        char buf[512];
+        std::snprintf(buf, sizeof buf,
+                      "- Float executor: **%d / %d** models float-exact (%.0f %%); %d / %d of the models that have a "
+                      "`reference_output.json`; %d / %d load. Models without a reference are checked against "
+                      "input.json's `output_data` instead (see their row).",
+                      exact_, models_, models_ ? 100.0 * exact_ / models_ : 0.0, exact_, models_ - no_reference_, loaded_, models_);
         return {buf};
     }
 

@@ -1,0 +1,104 @@
+// NTT and MSM over BN254 at 2^16, 2^18, 2^20 with 1 and 2 threads, plus the Fr
+// multiplication baseline the NTT target is stated in (TARGETS.md). Every configuration
+// runs in its own forked process so its peak RSS is its own.
+//   bench_poly_msm                 all configurations
+//   bench_poly_msm msm 18 2        one configuration: kernel, log2 n, threads
+#include "bench_common.hpp"
+#include "core/msm/msm.hpp"
+#include "core/poly/domain.hpp"
+#include <tbb/global_control.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace ps;
+
+namespace {
+
+int runs_for(unsigned logn) { return logn >= 20 ? 5 : 7; }
+
+std::vector<Fr> random_scalars(size_t n, uint64_t seed) {
+    SeededRandom rng(seed);
+    std::vector<Fr> v(n);
+    for (auto& x : v) x = Fr::random(rng);
+    return v;
+}
+
+// P_i = P_0 + i·Q: one mixed addition a point, then one batch inversion.
+std::vector<G1Affine> bench_points(size_t n) {
+    SeededRandom rng(1);
+    const G1 step = G1::generator() * Fr::random(rng);
+    const G1Affine q = step.to_affine();
+    std::vector<G1> jac(n);
+    G1 p = G1::generator() * Fr::random(rng);
+    for (auto& j : jac) {
+        j = p;
+        p = p.add_mixed(q);
+    }
+    std::vector<G1Affine> out(n);
+    G1::batch_to_affine(jac, out);
+    return out;
+}
+
+void bench_fr_mul() {
+    // 10·2^20 dependent-free multiplications (4 independent chains, as an NTT level has).
+    const size_t count = size_t(10) << 20;
+    Fr a[4] = {Fr::from_u64(3), Fr::from_u64(5), Fr::from_u64(7), Fr::from_u64(11)};
+    const Fr b = Fr::from_u64(0x1234567);
+    const double ns = bench::median_ns(7, [&] {
+        for (size_t i = 0; i < count; i += 4)
+            for (auto& x : a) x *= b;
+    });
+    std::printf("fr_mul       10*2^20 muls        %10.2f ms   (%.2f ns/mul)   [%d]\n", ns / 1e6, ns / double(count),
+                int(a[0].raw().limb[0] & 1));
+}
+
+void bench_ntt(unsigned logn, int threads) {
+    const EvaluationDomain d(logn);
+    auto v = random_scalars(d.size(), 2);
+    const double ns = bench::median_ns(runs_for(logn), [&] { d.ntt(v); });
+    std::printf("ntt          2^%u  threads=%d   %10.2f ms   peak RSS %.0f MiB\n", logn, threads, ns / 1e6,
+                bench::peak_rss_mib());
+}
+
+void bench_msm(unsigned logn, int threads) {
+    const size_t n = size_t(1) << logn;
+    const auto pts = bench_points(n);
+    const auto ks = random_scalars(n, 3);
+    G1 r;
+    const double ns = bench::median_ns(runs_for(logn), [&] { r = msm(pts, ks); });
+    std::printf("msm          2^%u  threads=%d   %10.2f ms   peak RSS %.0f MiB   [%d]\n", logn, threads, ns / 1e6,
+                bench::peak_rss_mib(), int(r.is_identity()));
+}
+
+int run_one(const std::string& kernel, unsigned logn, int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, size_t(threads));
+    if (kernel == "ntt") bench_ntt(logn, threads);
+    else if (kernel == "msm") bench_msm(logn, threads);
+    else if (kernel == "frmul") bench_fr_mul();
+    else return 2;
+    std::fflush(stdout);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 4) return run_one(argv[1], unsigned(std::atoi(argv[2])), std::atoi(argv[3]));
+    bench::print_header("NTT and MSM (median ms; peak RSS of the configuration's own process)");
+    std::vector<std::tuple<std::string, unsigned, int>> configs{{"frmul", 0, 1}};
+    for (const char* kernel : {"ntt", "msm"})
+        for (unsigned logn : {16u, 18u, 20u})
+            for (int threads : {1, 2}) configs.emplace_back(kernel, logn, threads);
+    for (const auto& [kernel, logn, threads] : configs) {
+        std::fflush(stdout);
+        const pid_t pid = fork();
+        if (pid == 0) _exit(run_one(kernel, logn, threads));
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }
+    return 0;
+}
