@@ -72,7 +72,7 @@ const Fq& glv_beta() {
     return beta;
 }
 
-Decomposition glv_decompose_g1(const U256& k) {
+std::array<SignedHalf, 2> glv_decompose_g1(const U256& k) {
     const u128 c1 = mul_shift_256(k, G1_ROUND, 2);
     const u128 c2 = mul_shift_256(k, G2_ROUND, 3);
     const u128 k_low = u128(k.limb[0]) | (u128(k.limb[1]) << 64);
@@ -80,22 +80,46 @@ Decomposition glv_decompose_g1(const U256& k) {
     // computing them modulo 2^128 and reading two's complement is exact.
     const u128 k1 = k_low - c1 * A1 - c2 * A2;
     const u128 k2 = c2 * B2_ABS - c1 * B1;
-    return Decomposition{from_twos_complement(k1), from_twos_complement(k2)};
+    return {from_twos_complement(k1), from_twos_complement(k2)};
 }
 
-Decomposition decompose_g2(const U256& k) {
-    const u128 lambda = u128(6) * BN_U * BN_U;  // p − r
-    u128 rem = 0;
-    u128 quotient = 0;  // k / (p − r) < r / 2^126 < 2^128
-    for (int i = 255; i >= 0; --i) {
-        rem = (rem << 1) | u128(k.bit(unsigned(i)));
-        quotient <<= 1;
-        if (rem >= lambda) {
-            rem -= lambda;
-            quotient |= 1;
-        }
+// Galbraith–Scott basis rows b_i (each Σ_j b_ij μ^j ≡ 0 mod r; the lattice they span has
+// index 3r, which only costs a bit of length): with u = BN_U
+//   b0 = (u+1, u, u, −2u), b1 = (2u+1, −u, −(u+1), −u),
+//   b2 = (2u, 2u+1, 2u+1, 2u+1), b3 = (u−1, 4u+2, −2u+1, u−1).
+// Babai: c_i = round(k · (B⁻¹)_{0i}); GLS_ROUND[i] = |round(2^256 (B⁻¹)_{0i})| with the
+// signs below. Any integers c_i give a correct decomposition (the rows are lattice
+// vectors); rounding only keeps the k_j short. Everything is computed mod 2^128, exact
+// because the true k_j are far below 2^127.
+std::array<SignedHalf, 4> gls_decompose_g2(const U256& k) {
+    static constexpr uint64_t GLS_ROUND[4][4] = {
+        {0xd0cb46fd51906254ULL, 0xc444fab18d269b9dULL, 0, 0},
+        {0x001378f5ee78976eULL, 0x22df9f942d7d77c7ULL, 0x3d00631561b25729ULL, 0x1ULL},
+        {0x36510546a93478abULL, 0x916fcfca16bebbe4ULL, 0x9e80318ab0d92b94ULL, 0},
+        {0xf7ae23ce89afae7dULL, 0xc444fab18d269b9aULL, 0, 0},
+    };
+    static constexpr bool ROUND_NEGATIVE[4] = {false, false, false, true};
+    const u128 uu = BN_U;
+    // Rows mod 2^128 (negative entries wrap).
+    const u128 basis[4][4] = {
+        {uu + 1, uu, uu, u128(0) - 2 * uu},
+        {2 * uu + 1, u128(0) - uu, u128(0) - (uu + 1), u128(0) - uu},
+        {2 * uu, 2 * uu + 1, 2 * uu + 1, 2 * uu + 1},
+        {uu - 1, 4 * uu + 2, u128(1) - 2 * uu, uu - 1},
+    };
+    u128 c[4];
+    for (int i = 0; i < 4; ++i) {
+        const int limbs = GLS_ROUND[i][3] ? 4 : (GLS_ROUND[i][2] ? 3 : 2);
+        const u128 ci = mul_shift_256(k, GLS_ROUND[i], limbs);
+        c[i] = ROUND_NEGATIVE[i] ? u128(0) - ci : ci;
     }
-    return Decomposition{SignedHalf{rem, false}, SignedHalf{quotient, false}};
+    std::array<SignedHalf, 4> out;
+    for (int j = 0; j < 4; ++j) {
+        u128 kj = j == 0 ? (u128(k.limb[0]) | (u128(k.limb[1]) << 64)) : 0;
+        for (int i = 0; i < 4; ++i) kj -= c[i] * basis[i][j];
+        out[size_t(j)] = from_twos_complement(kj);
+    }
+    return out;
 }
 
 }  // namespace ps::curve_detail

@@ -4,11 +4,13 @@
 //  root of unity in Fq acts on G1 as multiplication by λ, λ² + λ + 1 ≡ 0 (mod r).
 //  k ≡ k1 + k2·λ with |k1|, |k2| < 2^127 by Babai rounding against the short lattice
 //  basis v1 = (2u+1, 6u²+4u+1), v2 = (6u²+2u, −(2u+1)) of BN curves.
-//  G2 (GLS-style, one endomorphism): ψ = the twisted Frobenius acts on G2 as
-//  multiplication by p ≡ p − r = 6u² (mod r), a 127-bit number, so k = k1 + k2·(p − r)
-//  by plain division.
+//  G2 (GLS: Galbraith, Scott, "Exponentiation in pairing-friendly groups using
+//  homomorphisms", Pairing 2008, §6 for BN curves): ψ = the twisted Frobenius acts on G2
+//  as multiplication by μ = p mod r, so k ≡ k0 + k1·μ + k2·μ² + k3·μ³ with |k_j| < 2^66,
+//  by Babai rounding against their 4-dimensional basis (polynomials in u).
 #include "core/field/fq.hpp"
 #include "core/field/u256.hpp"
+#include <array>
 
 namespace ps::curve_detail {
 
@@ -17,14 +19,10 @@ struct SignedHalf {  // a 128-bit magnitude and a sign
     bool negative = false;
 };
 
-struct Decomposition {
-    SignedHalf k1, k2;
-};
-
-// k (< r) = k1 + k2·λ (mod r), λ = the eigenvalue of φ on G1.
-Decomposition glv_decompose_g1(const U256& k);
-// k (< r) = k1 + k2·(p − r), both non-negative.
-Decomposition decompose_g2(const U256& k);
+// k (< r) ≡ k[0] + k[1]·λ (mod r), λ = the eigenvalue of φ on G1; |k[i]| < 2^127.
+std::array<SignedHalf, 2> glv_decompose_g1(const U256& k);
+// k (< r) ≡ Σ k[j]·μ^j (mod r), μ = p mod r (ψ's eigenvalue on G2); |k[j]| < 2^66.
+std::array<SignedHalf, 4> gls_decompose_g2(const U256& k);
 
 const U256& glv_lambda();  // λ, as an integer < r
 const Fq& glv_beta();      // β with φ(P) = λ·P on G1

@@ -8,8 +8,7 @@ namespace ps {
 G1 G1::operator*(const Fr& k) const {
     const auto d = curve_detail::glv_decompose_g1(k.to_canonical());
     const Fq& beta = curve_detail::glv_beta();
-    return curve_detail::scalar_mul_endomorphism(*this, d.k1, d.k2,
-                                                 [&](const G1& q) { return G1{q.x * beta, q.y, q.z}; });
+    return curve_detail::scalar_mul_endomorphism(*this, d, [&](const G1& q) { return G1{q.x * beta, q.y, q.z}; });
 }
 
 G1 G1::mul_u256(const U256& k) const { return curve_detail::scalar_mul_wnaf(*this, k); }

@@ -53,12 +53,11 @@ bool G2::is_in_subgroup() const {
     return is_on_curve() && curve_detail::scalar_mul_wnaf(*this, Fr::MODULUS).is_identity();
 }
 
-// k·Q = k1·Q + k2·ψ(Q) with ψ the twisted Frobenius, which acts on G2 as p ≡ p − r
-// (endomorphism.hpp). Only valid on G2: points of the twist outside G2 would need
-// mul_u256.
+// k·Q = Σ k_j·ψ^j(Q) with ψ the twisted Frobenius, which acts on G2 as p mod r
+// (endomorphism.hpp). Only valid on G2: points of the twist outside G2 need mul_u256.
 G2 G2::operator*(const Fr& k) const {
-    const auto d = curve_detail::decompose_g2(k.to_canonical());
-    return curve_detail::scalar_mul_endomorphism(*this, d.k1, d.k2, [](const G2& q) {
+    const auto d = curve_detail::gls_decompose_g2(k.to_canonical());
+    return curve_detail::scalar_mul_endomorphism(*this, d, [](const G2& q) {
         return G2{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
                   q.z.conjugate()};
     });

@@ -1,8 +1,8 @@
 #pragma once
 // Short-Weierstrass arithmetic y^2 = x^3 + b (a = 0) in Jacobian coordinates
 // (x, y, z) ~ (x/z^2, y/z^3), shared by G1 (over Fq) and G2 (over Fq2).
-// Formulas: Explicit-Formulas Database, "g1p/auto/shortw/jacobian-0"
-// (dbl-2009-l, add-1998-cmo-2; mixed addition from HMV, see below). Not constant time: inputs are public.
+// Formulas: Explicit-Formulas Database, "g1p/auto/shortw/jacobian-0" (dbl-2009-l,
+// add-1998-cmo-2; mixed addition from HMV, see below). Not constant time: public inputs.
 #include <span>
 #include <vector>
 

@@ -64,36 +64,35 @@ P scalar_mul_wnaf(const P& p, const U256& k) {
 
 namespace ps::curve_detail {
 
-// k·P = k1·P + k2·E(P) for an endomorphism E acting on P's group as multiplication by the
-// decomposition's eigenvalue: both half-length scalars share one chain of ~128 doublings
+// k·P = Σ_j k[j]·E^j(P) for an endomorphism E acting on P's group as multiplication by
+// the decomposition's eigenvalue: the short scalars share one chain of doublings
 // (interleaved wNAF, Hankerson–Menezes–Vanstone Alg. 3.51).
-template <class P, class Endo, int W = 5>
-P scalar_mul_endomorphism(const P& p, const SignedHalf& k1, const SignedHalf& k2, Endo&& endo) {
-    constexpr int TABLE = 1 << (W - 2);
-    std::array<P, TABLE> t1, t2;
-    t1[0] = p;
+template <class P, size_t N, class Endo, int W = 5>
+P scalar_mul_endomorphism(const P& p, const std::array<SignedHalf, N>& k, Endo&& endo) {
+    constexpr int TABLE = 1 << (W - 2);  // odd multiples 1, 3, ..., 2^(W-1) - 1
+    std::array<std::array<P, TABLE>, N> tables;
+    tables[0][0] = p;
     const P twice = jacobian_double(p);
-    for (int i = 1; i < TABLE; ++i) t1[size_t(i)] = jacobian_add(t1[size_t(i - 1)], twice);
-    for (int i = 0; i < TABLE; ++i) t2[size_t(i)] = endo(t1[size_t(i)]);
-    if (k1.negative)
-        for (auto& e : t1) e.y = -e.y;
-    if (k2.negative)
-        for (auto& e : t2) e.y = -e.y;
-    auto to_u256 = [](u128 v) { return U256{{uint64_t(v), uint64_t(v >> 64), 0, 0}}; };
-    std::array<int8_t, 258> d1{}, d2{};
-    const int n1 = wnaf_digits(to_u256(k1.magnitude), W, d1);
-    const int n2 = wnaf_digits(to_u256(k2.magnitude), W, d2);
+    for (int i = 1; i < TABLE; ++i) tables[0][size_t(i)] = jacobian_add(tables[0][size_t(i - 1)], twice);
+    for (size_t j = 1; j < N; ++j)
+        for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
+    std::array<std::array<int8_t, 258>, N> digits{};
+    int n = 0;
+    for (size_t j = 0; j < N; ++j) {
+        if (k[j].negative)
+            for (auto& e : tables[j]) e.y = -e.y;
+        const U256 magnitude{{uint64_t(k[j].magnitude), uint64_t(k[j].magnitude >> 64), 0, 0}};
+        n = std::max(n, wnaf_digits(magnitude, W, digits[j]));
+    }
     P acc{};
-    for (int i = std::max(n1, n2) - 1; i >= 0; --i) {
+    for (int i = n - 1; i >= 0; --i) {
         acc = jacobian_double(acc);
-        for (int which = 0; which < 2; ++which) {
-            const int d = which == 0 ? d1[size_t(i)] : d2[size_t(i)];
-            if (d == 0) continue;
-            const auto& table = which == 0 ? t1 : t2;
+        for (size_t j = 0; j < N; ++j) {
+            const int d = digits[j][size_t(i)];
             if (d > 0) {
-                acc = jacobian_add(acc, table[size_t(d / 2)]);
-            } else {
-                P neg = table[size_t(-d / 2)];
+                acc = jacobian_add(acc, tables[j][size_t(d / 2)]);
+            } else if (d < 0) {
+                P neg = tables[j][size_t(-d / 2)];
                 neg.y = -neg.y;
                 acc = jacobian_add(acc, neg);
             }

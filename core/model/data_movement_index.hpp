@@ -36,6 +36,8 @@ template <class T>
 Tensor<T> gather_elements(const Tensor<T>& x, const IntTensor& indices, int64_t axis_attr) {
     const size_t axis = normalise_axis(axis_attr, x.rank());
     if (indices.rank() != x.rank()) throw std::invalid_argument("GatherElements: indices rank differs from data rank");
+    for (size_t d = 0; d < x.rank(); ++d)
+        if (d != axis && indices.shape[d] > x.shape[d]) throw std::invalid_argument("GatherElements: indices " + shape_to_string(indices.shape) + " exceed data " + shape_to_string(x.shape) + " off the axis");
     const std::vector<size_t> in_strides = strides_of(x.shape);
     Tensor<T> out(indices.shape);
     std::vector<int64_t> idx;
@@ -53,6 +55,9 @@ template <class T>
 std::pair<std::vector<size_t>, size_t> nd_offsets(const Tensor<T>& x, const IntTensor& indices, size_t batch_dims, const char* op) {
     if (indices.rank() < 1) throw std::invalid_argument(std::string(op) + ": indices must have rank >= 1");
     const size_t k = static_cast<size_t>(indices.shape.back());
+    if (indices.rank() <= batch_dims) throw std::invalid_argument(std::string(op) + ": indices rank must exceed batch_dims");
+    for (size_t d = 0; d < batch_dims; ++d)
+        if (indices.shape[d] != x.shape[d]) throw std::invalid_argument(std::string(op) + ": batch dims of indices and data differ");
     if (batch_dims + k > x.rank()) throw std::invalid_argument(std::string(op) + ": index tuples of length " + std::to_string(k) + " exceed the data rank");
     const std::vector<size_t> x_strides = strides_of(x.shape);
     size_t slice = 1;
@@ -105,6 +110,9 @@ Tensor<T> scatter_elements(const Tensor<T>& x, const IntTensor& indices, const T
                            int64_t axis_attr, const std::string& reduction) {
     const size_t axis = normalise_axis(axis_attr, x.rank());
     if (indices.shape != updates.shape) throw std::invalid_argument("ScatterElements: indices and updates differ in shape");
+    if (indices.rank() != x.rank()) throw std::invalid_argument("ScatterElements: indices rank differs from data rank");
+    for (size_t d = 0; d < x.rank(); ++d)
+        if (d != axis && indices.shape[d] > x.shape[d]) throw std::invalid_argument("ScatterElements: indices " + shape_to_string(indices.shape) + " exceed data " + shape_to_string(x.shape) + " off the axis");
     const std::vector<size_t> out_strides = strides_of(x.shape);
     Tensor<T> out = x;
     std::vector<int64_t> idx;
@@ -161,6 +169,7 @@ Tensor<T> reverse_sequence(const Tensor<T>& x, const IntTensor& lens, int64_t ba
     for (size_t flat = 0; flat < x.size(); ++flat) {
         unravel(flat, x.shape, idx);
         const int64_t len = lens.data.at(static_cast<size_t>(idx[batch_axis]));
+        if (len < 0 || len > x.shape[time_axis]) throw std::invalid_argument("ReverseSequence: length " + std::to_string(len) + " exceeds the time axis");
         if (idx[time_axis] < len) idx[time_axis] = len - 1 - idx[time_axis];
         out.data[ravel(idx, strides)] = x.data[flat];
     }

@@ -126,7 +126,10 @@ std::vector<Tensor<T>> split(const Tensor<T>& x, int64_t axis_attr, std::vector<
         for (size_t i = 0; i < outputs; ++i) sizes.push_back(std::min(part, length - part * static_cast<int64_t>(i)));
     }
     int64_t total = 0;
-    for (int64_t v : sizes) total += v;
+    for (int64_t v : sizes) {
+        if (v < 0) throw std::invalid_argument("split: negative size " + std::to_string(v));
+        total += v;
+    }
     if (total != length) throw std::invalid_argument("split: sizes sum to " + std::to_string(total) + ", axis has " + std::to_string(length));
     const AxisSplit s = split_at_axis(x.shape, axis);
     std::vector<Tensor<T>> out;

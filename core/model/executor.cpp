@@ -41,6 +41,11 @@ std::vector<FloatTensor> run_float_node(const Node& node, const std::vector<cons
 }
 
 std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vector<FloatTensor>& inputs) {
+    NullProgress quiet;
+    return run_float(graph, inputs, quiet);
+}
+
+std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vector<FloatTensor>& inputs, ProgressSink& progress) {
     const std::string where = graph.source.filename().string().empty() ? "model" : graph.source.filename().string();
     if (inputs.size() != graph.inputs.size())
         throw Error(where, "the model has " + std::to_string(graph.inputs.size()) + " inputs, found " +
@@ -70,7 +75,9 @@ std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vect
         return nullptr;
     };
 
+    ProgressStage stage(progress, "float reference", graph.nodes.size());
     for (const Node& node : graph.nodes) {
+        throw_if_cancelled(progress);
         std::vector<const FloatTensor*> args;
         std::vector<DType> in_types, out_types;
         for (const std::string& name : node.inputs) {
@@ -85,6 +92,7 @@ std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vect
         std::vector<FloatTensor> outs = run_float_node(node, args, in_types, out_types, graph.opset);
         for (size_t i = 0; i < outs.size() && i < node.outputs.size(); ++i)
             if (!node.outputs[i].empty()) values[node.outputs[i]] = std::move(outs[i]);
+        stage.advance(node.index + 1);
     }
     for (const ValueInfo& out : graph.outputs)
         if (!values.count(out.name))

@@ -3,6 +3,7 @@
 // the per-layer trace can show the float reference of each node output. Kernels compute
 // in double where accumulation matters (matmul, conv, reductions) and store float.
 #include "core/model/graph.hpp"
+#include "core/util/progress.hpp"
 
 #include <map>
 #include <string>
@@ -16,6 +17,9 @@ namespace ps::model {
 // Throws ps::Error naming the input (count mismatch) or the node (unsupported op, bad
 // attribute, shape mismatch).
 std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vector<FloatTensor>& inputs);
+// The same, as a stage "float reference" with one unit per node; checks for cancellation
+// between nodes (throws ps::Cancelled).
+std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vector<FloatTensor>& inputs, ProgressSink& progress);
 
 // Runs one node on the given input values (nullptr for an omitted optional input).
 // `dtypes` supplies element types of inputs/outputs (integer Div, Cast); opset selects

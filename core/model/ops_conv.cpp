@@ -24,6 +24,8 @@ std::vector<FloatTensor> conv_with_inputs(const OpCall& call, const FloatTensor&
     if (cg * group != c || m % group != 0)
         call.fail("channels: X has " + std::to_string(c) + ", W expects " + std::to_string(cg) + " per group × " + std::to_string(group) + " groups");
     const Shape kernel = call.node.attr_ints("kernel_shape", spatial(w.shape));
+    if (kernel != spatial(w.shape)) call.fail("kernel_shape " + shape_to_string(kernel) + " differs from W's " + shape_to_string(spatial(w.shape)));
+    if (bias && bias->size() != m) call.fail("B holds " + std::to_string(bias->size()) + " values for " + std::to_string(m) + " output channels");
     const WindowGeometry g = make_window_geometry(call.node, spatial(x.shape), kernel, false);
     Shape out_shape = {static_cast<int64_t>(n), static_cast<int64_t>(m)};
     out_shape.insert(out_shape.end(), g.output.begin(), g.output.end());
@@ -69,12 +71,17 @@ std::vector<FloatTensor> conv_transpose(const OpCall& call) {
     const size_t mg = static_cast<size_t>(w.shape[1]), m = mg * group, cg = c / group;
     if (static_cast<size_t>(w.shape[0]) != c) call.fail("W has " + std::to_string(w.shape[0]) + " input channels, X has " + std::to_string(c));
     const Shape in = spatial(x.shape), kernel = node.attr_ints("kernel_shape", spatial(w.shape));
+    if (kernel != spatial(w.shape)) call.fail("kernel_shape " + shape_to_string(kernel) + " differs from W's " + shape_to_string(spatial(w.shape)));
+    if (call.has(2) && call.in(2).size() != m) call.fail("B holds " + std::to_string(call.in(2).size()) + " values for " + std::to_string(m) + " output channels");
     const auto strides = node.attr_ints("strides", std::vector<int64_t>(k, 1));
     const auto dilations = node.attr_ints("dilations", std::vector<int64_t>(k, 1));
     const auto out_pad = node.attr_ints("output_padding", std::vector<int64_t>(k, 0));
     auto pads = node.attr_ints("pads", std::vector<int64_t>(2 * k, 0));
     const auto output_shape = node.attr_ints("output_shape");
     const std::string auto_pad = node.attr_string("auto_pad", "NOTSET");
+    if (strides.size() != k || dilations.size() != k || out_pad.size() != k || pads.size() != 2 * k ||
+        (!output_shape.empty() && output_shape.size() < k))
+        call.fail("strides/dilations/output_padding/pads/output_shape do not match " + std::to_string(k) + " spatial dims");
     Shape out(k);
     for (size_t d = 0; d < k; ++d) {
         const int64_t full = strides[d] * (in[d] - 1) + out_pad[d] + dilations[d] * (kernel[d] - 1) + 1;

@@ -33,6 +33,8 @@ std::vector<FloatTensor> non_max_suppression(const OpCall& call) {
     if (boxes.rank() != 3 || boxes.shape[2] != 4 || scores.rank() != 3)
         call.fail("expects boxes [batches, boxes, 4] and scores [batches, classes, boxes], found " + shape_to_string(boxes.shape) +
                   " and " + shape_to_string(scores.shape));
+    if (boxes.shape[0] != scores.shape[0] || boxes.shape[1] != scores.shape[2])
+        call.fail("boxes " + shape_to_string(boxes.shape) + " and scores " + shape_to_string(scores.shape) + " disagree on batches or boxes");
     const int64_t max_out = call.has(2) && call.in(2).size() ? to_index(call.in(2).data[0]) : 0;
     const double iou_threshold = scalar_input(call, 3, 0.0f);
     const bool has_score_threshold = call.has(4) && call.in(4).size();
@@ -78,6 +80,7 @@ std::vector<FloatTensor> grid_sample(const OpCall& call) {
     const FloatTensor& grid = call.in(1);
     if (x.rank() != 4 || grid.rank() != 4 || grid.shape[3] != 2)
         call.fail("supports X [N, C, H, W] with grid [N, H_out, W_out, 2], found " + shape_to_string(x.shape) + " and " + shape_to_string(grid.shape));
+    if (grid.shape[0] != x.shape[0]) call.fail("grid batch " + std::to_string(grid.shape[0]) + " differs from X batch " + std::to_string(x.shape[0]));
     const bool align = call.node.attr_int("align_corners", 0) != 0;
     const std::string mode = call.node.attr_string("mode", "bilinear"), padding = call.node.attr_string("padding_mode", "zeros");
     const int64_t n = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];

@@ -15,6 +15,8 @@ FloatTensor nll(const OpCall& call, const FloatTensor& input, const FloatTensor&
     const bool has_ignore = call.node.has_attr("ignore_index");
     const int64_t ignore = call.node.attr_int("ignore_index", 0);
     const std::string reduction = call.node.attr_string("reduction", "mean");
+    if (weight && weight->size() != c) call.fail("weight holds " + std::to_string(weight->size()) + " values for " + std::to_string(c) + " classes");
+    if (target.size() != n * inner) call.fail("target " + shape_to_string(target.shape) + " does not match input " + shape_to_string(input.shape));
     FloatTensor loss(target.shape);
     double total = 0, weight_sum = 0;
     for (size_t b = 0; b < n; ++b)

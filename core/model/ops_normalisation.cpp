@@ -54,7 +54,8 @@ std::vector<FloatTensor> instance_norm(const OpCall& call) {
     const FloatTensor& x = call.in(0);
     const FloatTensor &scale = call.in(1), &bias = call.in(2);
     if (x.rank() < 3) call.fail("expects [N, C, spatial...], found " + shape_to_string(x.shape));
-    const size_t c = static_cast<size_t>(x.shape[1]), area = x.size() / static_cast<size_t>(x.shape[0] * x.shape[1]);
+    const size_t c = static_cast<size_t>(x.shape[1]), area = x.size() / std::max<size_t>(static_cast<size_t>(x.shape[0] * x.shape[1]), 1);
+    if (scale.size() != c || bias.size() != c) call.fail("scale and B must hold " + std::to_string(c) + " values (one per channel)");
     FloatTensor y(x.shape);
     normalise_blocks(x, y, area, call.node.attr_float("epsilon", 1e-5f));
     for (size_t i = 0; i < y.size(); ++i) {

@@ -101,6 +101,7 @@ std::vector<FloatTensor> max_unpool(const OpCall& call) {
     Shape pooled_input = {x.shape[0], x.shape[1]};
     for (size_t d = 0; d < k; ++d) pooled_input.push_back((x.shape[d + 2] - 1) * strides[d] + kernel[d] - pads[d] - pads[d + k]);
     const Shape out_shape = call.has(2) ? Shape(to_ints(call.in(2))) : pooled_input;
+    if (indices.size() != x.size()) call.fail("I holds " + std::to_string(indices.size()) + " indices for " + std::to_string(x.size()) + " values");
     if (out_shape.size() != pooled_input.size()) call.fail("output_shape " + shape_to_string(out_shape) + " has the wrong rank");
     FloatTensor y(out_shape, 0.0f);
     const std::vector<size_t> out_strides = strides_of(out_shape);

@@ -27,6 +27,7 @@ std::vector<size_t> param_map(const FloatTensor& x, const FloatTensor& p, int64_
     if (p.size() <= 1) return std::vector<size_t>(x.size(), 0);
     const size_t axis = normalise_axis(axis_attr, x.rank());
     const AxisSplit s = split_at_axis(x.shape, axis);
+    if (p.size() != s.length) throw std::invalid_argument("per-axis parameter has " + std::to_string(p.size()) + " values for an axis of " + std::to_string(s.length));
     std::vector<size_t> m(x.size());
     for (size_t i = 0; i < x.size(); ++i) m[i] = (i / s.inner) % s.length;
     return m;
@@ -85,6 +86,7 @@ FloatTensor shifted(const FloatTensor& x, const FloatTensor* zero, size_t axis) 
         return out;
     }
     const AxisSplit s = split_at_axis(x.shape, axis);
+    if (zero->size() != s.length) throw std::invalid_argument("zero point has " + std::to_string(zero->size()) + " values for an axis of " + std::to_string(s.length));
     for (size_t i = 0; i < out.size(); ++i) out.data[i] -= zero->data[(i / s.inner) % s.length];
     return out;
 }

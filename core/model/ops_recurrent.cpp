@@ -38,6 +38,15 @@ std::vector<FloatTensor> recurrent(const OpCall& call) {
     const size_t H = static_cast<size_t>(node.attr_int("hidden_size", r.shape.size() == 3 ? r.shape[2] : 0));
     if (w.size() != dirs * G * H * input || r.size() != dirs * G * H * H)
         call.fail("W/R sizes " + shape_to_string(w.shape) + "/" + shape_to_string(r.shape) + " do not match hidden_size " + std::to_string(H));
+    auto expect_size = [&](size_t i, size_t n, const char* what) {
+        if (call.has(i) && call.in(i).size() != n)
+            call.fail(std::string(what) + " holds " + std::to_string(call.in(i).size()) + " values, expected " + std::to_string(n));
+    };
+    expect_size(3, dirs * 2 * G * H, "B");
+    expect_size(4, batch, "sequence_lens");
+    expect_size(5, dirs * batch * H, "initial_h");
+    expect_size(6, dirs * batch * H, "initial_c");
+    expect_size(7, dirs * 3 * H, "P");
     const double clip = node.attr_float("clip", 0.0f);
     const bool linear_before_reset = node.attr_int("linear_before_reset", 0) != 0;
     const bool input_forget = node.attr_int("input_forget", 0) != 0;

@@ -74,6 +74,7 @@ std::vector<FloatTensor> arg_extreme(const OpCall& call) {
     const size_t axis = normalise_axis(call.node.attr_int("axis", 0), x.rank());
     const bool keepdims = call.node.attr_int("keepdims", 1) != 0, last = call.node.attr_int("select_last_index", 0) != 0;
     const AxisSplit s = split_at_axis(x.shape, axis);
+    if (s.length == 0) call.fail("cannot take an arg-extreme over an empty axis");
     Shape shape = x.shape;
     if (keepdims) shape[axis] = 1;
     else shape.erase(shape.begin() + static_cast<std::ptrdiff_t>(axis));

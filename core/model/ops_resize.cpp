@@ -98,6 +98,7 @@ std::vector<FloatTensor> resize_kernel(const OpCall& call) {
     if (spec.mode != "nearest" && spec.mode != "linear" && spec.mode != "bilinear" && spec.mode != "cubic")
         call.fail("mode '" + spec.mode + "' is not supported", "use nearest, linear or cubic");
     if (spec.mode == "bilinear") spec.mode = "linear";
+    if (node.attr_int("antialias", 0) != 0) call.fail("antialias = 1 is not supported", "export with antialias disabled");
 
     // Inputs: Upsample-9 (X, scales); Resize-10 (X, scales); Resize-11+ (X, roi, scales, sizes).
     std::vector<double> scales;

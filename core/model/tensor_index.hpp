@@ -61,6 +61,8 @@ inline Shape broadcast_shapes(const Shape& a, const Shape& b) {
 // For each flat output position of `out_shape`, the flat position in a tensor of shape
 // `in_shape` that broadcasts to it.
 inline std::vector<size_t> broadcast_map(const Shape& in_shape, const Shape& out_shape) {
+    if (broadcast_shapes(in_shape, out_shape) != out_shape)
+        throw std::invalid_argument("shape " + shape_to_string(in_shape) + " does not broadcast to " + shape_to_string(out_shape));
     const size_t n = element_count(out_shape);
     std::vector<size_t> map(n);
     if (in_shape == out_shape) {

@@ -1,4 +1,5 @@
 #include "core/msm/bucket_accumulation.hpp"
+#include <algorithm>
 #include <vector>
 
 namespace ps::msm_detail {
@@ -19,8 +20,8 @@ G1 sum_buckets(size_t count, GetBucket&& get) {
 }  // namespace
 
 G1 window_sum_jacobian(std::span<const G1Affine> points, std::span<const Digit> digits,
-                       unsigned window_bits) {
-    std::vector<G1> buckets(size_t(1) << (window_bits - 1), G1::identity());
+                       size_t bucket_count) {
+    std::vector<G1> buckets(bucket_count, G1::identity());
     for (size_t i = 0; i < points.size(); ++i) {
         const Digit d = digits[i];
         if (d == 0 || points[i].infinity) continue;
@@ -37,22 +38,25 @@ namespace {
 // already in the batch waits in a conflict queue for the next one.
 class BatchAffineBuckets {
 public:
-    static constexpr size_t BATCH = 512;
-    static constexpr size_t MAX_CONFLICTS = 128;
+    // A batch of up to a quarter of the buckets keeps collisions (points waiting for
+    // the next batch) near 1/8 of the points; 512 amortises the ~400-multiplication
+    // inversion to < 1 multiplication per addition.
+    static size_t batch_size_for(size_t buckets) { return std::min<size_t>(512, buckets / 4); }
 
     BatchAffineBuckets(std::span<const G1Affine> points, size_t bucket_count)
-        : points_(points), bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
-        sched_.reserve(BATCH);
-        conflicts_.reserve(MAX_CONFLICTS * 2);
-        prefix_.resize(BATCH);
-        denom_.resize(BATCH);
-        kind_.resize(BATCH);
+        : batch_(batch_size_for(bucket_count)), max_conflicts_(batch_ / 2), points_(points),
+          bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
+        sched_.reserve(batch_);
+        conflicts_.reserve(max_conflicts_ * 2);
+        prefix_.resize(batch_);
+        denom_.resize(batch_);
+        kind_.resize(batch_);
     }
 
     // bucket b += ±points[i]; `ref` = (i << 1) | negative
     void add(uint32_t b, uint32_t ref) {
         schedule(b, ref);
-        if (conflicts_.size() >= MAX_CONFLICTS) {
+        if (conflicts_.size() >= max_conflicts_) {
             execute();
             drain_conflicts();
         }
@@ -95,7 +99,7 @@ private:
         }
         stamp_[b] = epoch_;
         sched_.push_back({b, ref});
-        if (sched_.size() == BATCH) execute();
+        if (sched_.size() == batch_) execute();
     }
 
     // Re-schedules the waiting points; those that collide again wait for the next batch.
@@ -151,6 +155,7 @@ private:
         ++epoch_;
     }
 
+    size_t batch_, max_conflicts_;
     std::span<const G1Affine> points_;
     std::vector<G1Affine> bucket_;
     std::vector<uint8_t> occupied_;
@@ -164,8 +169,8 @@ private:
 }  // namespace
 
 G1 window_sum_batch_affine(std::span<const G1Affine> points, std::span<const Digit> digits,
-                           unsigned window_bits) {
-    BatchAffineBuckets buckets(points, size_t(1) << (window_bits - 1));
+                           size_t bucket_count) {
+    BatchAffineBuckets buckets(points, bucket_count);
     for (size_t i = 0; i < points.size(); ++i) {
         const Digit d = digits[i];
         if (d == 0 || points[i].infinity) continue;

@@ -2,6 +2,7 @@
 // Single-thread kernels of Pippenger's method: the sum Σ_d d·(Σ_{i: digit_i = d} ±P_i) of
 // one window, from the signed digits of that window. Threads live one level up (msm.cpp).
 #include "core/curve/g1.hpp"
+#include "core/field/fr.hpp"
 #include <cstdint>
 #include <span>
 
@@ -12,13 +13,24 @@ using Digit = uint16_t;
 inline uint32_t digit_magnitude(Digit d) { return d >> 1; }
 inline bool digit_negative(Digit d) { return d & 1; }
 
-// Buckets in Jacobian coordinates with mixed additions (7M+4S each): best for small n.
+// bucket_count: the largest digit magnitude of this window (2^(c−1), or less for the
+// top window, whose digits only cover the scalar's last bits).
+
+// Buckets in Jacobian coordinates with mixed additions (7M+4S each): best for small n
+// and for windows with few buckets.
 G1 window_sum_jacobian(std::span<const G1Affine> points, std::span<const Digit> digits,
-                       unsigned window_bits);
+                       size_t bucket_count);
 
 // Buckets in affine coordinates, additions batched so that one field inversion is shared
-// by up to a few hundred additions (≈6M each): best for large n.
+// by up to 512 additions (≈6M each): best for many points over many buckets.
 G1 window_sum_batch_affine(std::span<const G1Affine> points, std::span<const Digit> digits,
-                           unsigned window_bits);
+                           size_t bucket_count);
+
+// Fewer buckets than this make batches too small (too many collisions) for batch-affine.
+constexpr size_t BATCH_AFFINE_MIN_BUCKETS = 1024;
+
+// The whole bucket method with window width c (2..15) and the chosen kernel; msm() picks
+// c and the kernel from n. Exposed for tests and tuning.
+G1 pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine);
 
 }  // namespace ps::msm_detail

@@ -2,6 +2,7 @@
 #include "core/msm/bucket_accumulation.hpp"
 #include "core/util/error.hpp"
 #include <tbb/parallel_for.h>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -16,26 +17,35 @@ constexpr unsigned SCALAR_BITS = 254;  // r < 2^254
 // Window width c for n points. Chosen by measurement (bench_poly_msm) on the 2-core
 // target machine; depends on n only, never on the thread count.
 unsigned window_bits_for(size_t n) {
-    if (n < 4) return 2;
-    if (n < 32) return 3;
-    if (n < 128) return 4;
-    if (n < 512) return 6;
-    if (n < (size_t(1) << 10)) return 7;
-    if (n < (size_t(1) << 12)) return 9;
-    if (n < (size_t(1) << 14)) return 10;
-    if (n < (size_t(1) << 16)) return 11;
-    if (n < (size_t(1) << 18)) return 13;
-    if (n < (size_t(1) << 20)) return 14;
+    const unsigned log_n = unsigned(63 - __builtin_clzll(n));  // ⌊log2 n⌋, n ≥ 1
+    if (log_n < 3) return 2;
+    if (log_n < 5) return 3;
+    if (log_n < 7) return 4;
+    if (log_n < 9) return 6;
+    if (log_n < 11) return 8;
+    if (log_n < 13) return 10;
+    if (log_n < 15) return 11;
+    if (log_n < 19) return 13;
+    if (log_n < 21) return 14;
     return 15;  // Digit packing caps c at 15
 }
 
 // Below this many points Jacobian buckets beat batch-affine ones (too few additions per
 // bucket to fill batches).
-constexpr size_t BATCH_AFFINE_MIN = size_t(1) << 12;
+constexpr size_t BATCH_AFFINE_MIN = size_t(1) << 13;
 
 // The window count W = ⌈255 / c⌉ leaves room for the last carry: the top digit is at most
 // 2^(c−1) without a further carry (scalars are < 2^254).
 unsigned window_count(unsigned c) { return (SCALAR_BITS + 1 + c - 1) / c; }
+
+// Digits of window w are at most 2^(c−1) in magnitude; those of the top window at most
+// 2^(top bits) (its share of the 254 scalar bits, plus the carry from below).
+size_t bucket_count(unsigned c, unsigned w, unsigned windows) {
+    const size_t full = size_t(1) << (c - 1);
+    if (w + 1 < windows) return full;
+    const unsigned top_bits = SCALAR_BITS - c * (windows - 1);
+    return std::min(full, size_t(1) << top_bits);
+}
 
 uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
     if (pos >= 256) return 0;
@@ -79,28 +89,33 @@ void require_same_length(size_t points, size_t scalars) {
 
 }  // namespace
 
-G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
-    require_same_length(points.size(), scalars.size());
+G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
+                         bool batch_affine) {
     const size_t n = points.size();
-    if (n == 0) return G1::identity();
-    if (n < 8) return msm_naive(points, scalars);
-    const unsigned c = window_bits_for(n);
     const unsigned windows = window_count(c);
     const std::vector<Digit> digits = signed_digits(scalars, c, windows);
-
     std::vector<G1> window_sums(windows);
     tbb::parallel_for(0u, windows, [&](unsigned w) {
         const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
-        window_sums[w] = n >= BATCH_AFFINE_MIN ? msm_detail::window_sum_batch_affine(points, d, c)
-                                               : msm_detail::window_sum_jacobian(points, d, c);
+        const size_t buckets = bucket_count(c, w, windows);
+        window_sums[w] = batch_affine && buckets >= msm_detail::BATCH_AFFINE_MIN_BUCKETS
+                             ? msm_detail::window_sum_batch_affine(points, d, buckets)
+                             : msm_detail::window_sum_jacobian(points, d, buckets);
     });
-
     G1 acc = window_sums[windows - 1];
     for (unsigned w = windows - 1; w-- > 0;) {
         for (unsigned b = 0; b < c; ++b) acc = acc.dbl();
         acc = acc + window_sums[w];
     }
     return acc;
+}
+
+G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+    require_same_length(points.size(), scalars.size());
+    const size_t n = points.size();
+    if (n == 0) return G1::identity();
+    if (n < 8) return msm_naive(points, scalars);
+    return msm_detail::pippenger(points, scalars, window_bits_for(n), n >= BATCH_AFFINE_MIN);
 }
 
 G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {

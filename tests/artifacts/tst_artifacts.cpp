@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 using namespace ps;
 

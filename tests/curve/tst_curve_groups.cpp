@@ -192,10 +192,16 @@ void TestCurveGroups::scalar_decompositions_recombine_to_k() {
     const u128 bound = u128(1) << 127;
     for (const Fr& k : ks) {
         const auto g1d = glv_decompose_g1(k.to_canonical());
-        QVERIFY2(to_fr(g1d.k1) + to_fr(g1d.k2) * lambda == k, "G1: k1 + k2·λ = k");
-        QVERIFY(g1d.k1.magnitude < bound && g1d.k2.magnitude < bound);
-        const auto g2d = decompose_g2(k.to_canonical());
-        QVERIFY2(to_fr(g2d.k1) + to_fr(g2d.k2) * p_mod_r == k, "G2: k1 + k2·(p − r) = k");
+        QVERIFY2(to_fr(g1d[0]) + to_fr(g1d[1]) * lambda == k, "G1: k0 + k1·λ = k");
+        QVERIFY(g1d[0].magnitude < bound && g1d[1].magnitude < bound);
+        const auto g2d = gls_decompose_g2(k.to_canonical());
+        Fr sum = Fr::zero(), mu_j = Fr::one();
+        for (const auto& part : g2d) {
+            sum += to_fr(part) * mu_j;
+            mu_j *= p_mod_r;
+            QVERIFY2(part.magnitude < (u128(1) << 66), "G2 parts are about a quarter of k's length");
+        }
+        QVERIFY2(sum == k, "G2: Σ k_j·μ^j = k with μ = p mod r");
     }
 }
 

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 
@@ -108,6 +109,36 @@ private slots:
         std::ofstream(bad) << "this is not protobuf \xff\xff\xff";
         QVERIFY(contains(error_of([&] { load_onnx(bad); }), "bad.onnx"));
         QVERIFY(contains(error_of([&] { load_onnx(dir_.path().toStdString() + "/absent.onnx"); }), "cannot open"));
+    }
+    void truncated_model_is_an_error_naming_the_file() {
+        OnnxModelBuilder b;
+        b.input("x", {int64_t{4}}).output("y").initializer("w", {4}, {1, 2, 3, 4});
+        b.node("Mul", {"x", "w"}, {"y"});
+        const std::string path = b.write(dir_, "truncated.onnx");
+        std::filesystem::resize_file(path, std::filesystem::file_size(path) - 20);
+        QVERIFY(contains(error_of([&] { load_onnx(path); }), "truncated.onnx"));
+    }
+    void progress_counts_nodes_and_cancellation_stops_between_nodes() {
+        OnnxModelBuilder b;
+        b.input("x", {int64_t{2}}).output("y");
+        b.node("Relu", {"x"}, {"a"});
+        b.node("Neg", {"a"}, {"b"});
+        b.node("Abs", {"b"}, {"y"});
+        const Graph g = load_onnx(b.write(dir_));
+        struct Recorder : ps::ProgressSink {
+            uint64_t total = 0, last = 0, cancel_after = 99;
+            void begin_stage(std::string_view, uint64_t t) override { total = t; }
+            void advance(uint64_t done) override { last = done; }
+            void end_stage() override {}
+            bool cancelled() const override { return last >= cancel_after; }
+        } rec;
+        run_float(g, {FloatTensor({2}, {1, -1})}, rec);
+        QCOMPARE(rec.total, uint64_t{3});
+        QCOMPARE(rec.last, uint64_t{3});
+        Recorder stop;
+        stop.cancel_after = 1;
+        QVERIFY_THROWS_EXCEPTION(ps::Cancelled, run_float(g, {FloatTensor({2}, {1, -1})}, stop));
+        QCOMPARE(stop.last, uint64_t{1});
     }
     void nodes_out_of_order_are_rejected() {
         OnnxModelBuilder b;

@@ -2,6 +2,7 @@
 // the edge cases (n = 0, 1; scalars 0, 1, r − 1; repeated, opposite and infinite points),
 // both bucket kernels (Jacobian below 2^12 points, batch-affine above), the fixed-base
 // path, and equality of the results with 1 and 2 threads.
+#include "core/msm/bucket_accumulation.hpp"
 #include "core/msm/fixed_base.hpp"
 #include "core/msm/msm.hpp"
 #include "core/util/error.hpp"
@@ -99,7 +100,7 @@ private slots:
     }
 
     void batch_affine_kernel_handles_doubling_and_cancellation() {
-        // 6000 points (> 2^12: batch-affine buckets): the same point with the same scalar
+        // 6000 points through both bucket kernels: the same point with the same scalar
         // again and again (bucket conflicts, doublings), P and −P with equal scalars
         // (additions that cancel to the identity), identity points, and random terms.
         const size_t n = 6000;
@@ -117,7 +118,12 @@ private slots:
         }
         for (size_t i = 2500; i < 2600; ++i) pts[i] = G1Affine::identity();
         ks[5999] = minus_one();
-        QVERIFY(same(msm(pts, ks), msm_naive(pts, ks)));
+        const G1 reference = msm_naive(pts, ks);
+        QVERIFY(same(msm(pts, ks), reference));
+        for (unsigned c : {11u, 12u, 14u}) {  // ≥ 1024 buckets: batch-affine (top window Jacobian)
+            QVERIFY2(same(msm_detail::pippenger(pts, ks, c, true), reference), qPrintable(QString("c = %1").arg(c)));
+            QVERIFY(same(msm_detail::pippenger(pts, ks, c, false), reference));
+        }
     }
 
     void all_terms_cancel_to_the_identity() {
@@ -132,10 +138,11 @@ private slots:
             ks.push_back(-ks0[i]);
         }
         QVERIFY(msm(pts, ks).is_identity());
+        QVERIFY(msm_detail::pippenger(pts, ks, 12, true).is_identity());
     }
 
     void one_and_two_threads_agree() {
-        const size_t n = 20000;
+        const size_t n = 20000;  // > 2^13: the batch-affine kernel
         const auto pts = random_points(n, 10);
         const auto ks = random_scalars(n, 11);
         tbb::task_arena one(1), two(2);

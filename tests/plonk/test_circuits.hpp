@@ -56,7 +56,7 @@ inline TestCircuit multiplication(bool broken = false, unsigned k = 4) {
 }
 
 // A Fibonacci chain: row i holds (a, b, c = a + b); the next row starts with a = b of
-// this row (a rotation gate) and b = c of this row (a copy constraint). The first two
+// this row (rotation gates at +1 and −1) and b = c of this row (a copy constraint). The first two
 // numbers and the last one are public. Broken: the copy c_3 → b_4 is cut (b_4 and
 // everything after follow a different chain, so every gate still holds).
 inline TestCircuit fibonacci(bool broken = false, unsigned k = 5) {
@@ -64,9 +64,11 @@ inline TestCircuit fibonacci(bool broken = false, unsigned k = 5) {
     auto cs = std::make_unique<ConstraintSystem>();
     const Column a = cs->add_advice_column(), b = cs->add_advice_column(), c = cs->add_advice_column();
     const Column s_add = cs->add_selector("s_add"), s_next = cs->add_selector("s_next");
+    const Column s_prev = cs->add_selector("s_prev");
     const Column pub = cs->add_instance_column();
     cs->create_gate("add", {q(s_add) * (q(a) + q(b) - q(c))});
     cs->create_gate("next", {q(s_next) * (q(a, 1) - q(b))});
+    cs->create_gate("prev", {q(s_prev) * (q(a) - q(b, -1))});  // the same link, seen from below
     for (Column col : {a, b, c, pub}) cs->enable_equality(col);
     TestCircuit t = start("fibonacci", std::move(cs), k);
     Assignment& w = *t.assignment;
@@ -76,6 +78,7 @@ inline TestCircuit fibonacci(bool broken = false, unsigned k = 5) {
         if (broken && row == 4) y += Fr::from_u64(5);  // b_4 ≠ c_3
         w.enable_selector(s_add, row);
         if (row + 1 < steps) w.enable_selector(s_next, row);
+        if (row > 0) w.enable_selector(s_prev, row);
         w.assign(a, row, x);
         w.assign(b, row, y);
         w.assign(c, row, x + y);

@@ -65,7 +65,7 @@ private slots:
         QCOMPARE(range.cs->degree(), 5u);  // logUp: 2 + deg(s·v) + deg(table)
         const auto fib = test::fibonacci();
         const auto advice = fib.cs->queries(ColumnKind::Advice);
-        QCOMPARE(advice.size(), size_t(4));  // a@0, a@1, b@0, c@0
+        QCOMPARE(advice.size(), size_t(5));  // a@0, a@1, b@-1, b@0, c@0
         ConstraintSystem many;
         const Column x = many.add_advice_column();
         many.create_gate("wide", {test::q(x, -2) + test::q(x, -1) + test::q(x) + test::q(x, 1) + test::q(x, 2)});
