@@ -47,6 +47,7 @@ int run(const QStringList& args) {
         }
         const model::Graph graph = model::load_onnx(model_path);
         const InputData data = read_input_json(data_path, input_shapes(graph));
+        for (const auto& note : data.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
         TerminalProgress progress;
         const CalibrationResult result = calibrate(graph, data, base, options, progress);
         std::printf("%-6s %-6s %-22s %-8s %-10s %-12s %-10s %s\n", "scale", "param", "lookup_range", "logrows", "num_rows",

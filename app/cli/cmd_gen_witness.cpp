@@ -34,6 +34,7 @@ int run(const QStringList& args) {
                                  circuit_path.filename().string());
         }
         const InputData input = read_input_json(data_path, input_shapes(circuit.graph));
+        for (const auto& note : input.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
         TerminalProgress progress;
         WitnessOptions options;
         options.float_reference = !parser.isSet("no-float-reference");

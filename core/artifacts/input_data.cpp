@@ -79,6 +79,13 @@ InputData parse_input_json(const std::string& text, const std::string& where,
     if (j.contains("output_data") && !j["output_data"].is_null())
         data.outputs = read_arrays(j["output_data"], where, "output_data", "output");
     if (!expected_shapes.empty()) {
+        while (data.inputs.size() > expected_shapes.size() && data.inputs.back().empty()) data.inputs.pop_back();
+        if (data.inputs.size() > expected_shapes.size()) {
+            data.notes.push_back(where + " has " + std::to_string(data.inputs.size()) + " input arrays for " +
+                                 std::to_string(expected_shapes.size()) + " model input(s): the first " +
+                                 std::to_string(expected_shapes.size()) + " are used");
+            data.inputs.resize(expected_shapes.size());
+        }
         if (data.inputs.size() != expected_shapes.size())
             throw Error(where + ": input_data",
                         "the model has " + std::to_string(expected_shapes.size()) + " input(s), found " +

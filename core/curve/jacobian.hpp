@@ -103,7 +103,7 @@ inline bool jacobian_on_curve(const P& p, const F& b) {
 template <class P, class A>
 inline A jacobian_to_affine(const P& p) {
     if (p.z.is_zero()) return A{};
-    const auto zinv = p.z.inverse();
+    const auto zinv = p.z.inverse_vartime();
     const auto zinv2 = zinv.square();
     A a;
     a.x = p.x * zinv2;
@@ -122,7 +122,7 @@ void jacobian_batch_to_affine(std::span<const P> in, std::span<A> out) {
         prefix[i] = acc;
         if (!in[i].z.is_zero()) acc *= in[i].z;
     }
-    F inv = acc.inverse();
+    F inv = acc.inverse_vartime();
     for (size_t i = in.size(); i-- > 0;) {
         if (in[i].z.is_zero()) {
             out[i] = A{};

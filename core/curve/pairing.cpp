@@ -21,9 +21,8 @@ namespace {
 
 using pairing_detail::BN_U;
 
-// Signed binary digits of 6u + 2 (non-adjacent form), most significant first.
-std::vector<int8_t> ate_loop_digits() {
-    u128 k = u128(BN_U) * 6 + 2;
+// Non-adjacent form of k (digits in {-1, 0, 1}), most significant first.
+std::vector<int8_t> naf_msb_first(u128 k) {
     std::vector<int8_t> lsb_first;
     while (k != 0) {
         int8_t d = 0;
@@ -98,7 +97,7 @@ void add_step(MillerState& s, const G2Affine& r_pt, Fq12& f) {
 Fq12 miller_loop(std::span<const G1Affine> ps_in, std::span<const G2Affine> qs_in) {
     if (ps_in.size() != qs_in.size())
         throw std::invalid_argument("miller_loop: as many G1 points as G2 points are needed");
-    static const std::vector<int8_t> digits = ate_loop_digits();
+    static const std::vector<int8_t> digits = naf_msb_first(u128(BN_U) * 6 + 2);  // 6u + 2
     std::vector<MillerState> states;
     states.reserve(ps_in.size());
     for (size_t i = 0; i < ps_in.size(); ++i)
@@ -123,12 +122,16 @@ Fq12 miller_loop(std::span<const G1Affine> ps_in, std::span<const G2Affine> qs_i
 }
 
 namespace {
-// f^u for f in the cyclotomic subgroup (u > 0, 63 bits).
+// f^u for f in the cyclotomic subgroup, over the NAF of u (24 non-zero digits instead of
+// 28 bits): a digit −1 multiplies by f̄ = f⁻¹, which conjugation gives for free there.
 Fq12 cyclotomic_pow_u(const Fq12& f) {
-    Fq12 r = Fq12::one();
-    for (int i = 63; i >= 0; --i) {
+    static const std::vector<int8_t> naf = naf_msb_first(BN_U);
+    const Fq12 f_inv = f.conjugate();
+    Fq12 r = f;  // the leading digit is 1
+    for (size_t i = 1; i < naf.size(); ++i) {
         r = r.cyclotomic_square();
-        if ((BN_U >> i) & 1) r *= f;
+        if (naf[i] > 0) r *= f;
+        if (naf[i] < 0) r *= f_inv;
     }
     return r;
 }
@@ -137,7 +140,7 @@ Fq12 cyclotomic_pow_u(const Fq12& f) {
 Fq12 final_exponentiation(const Fq12& in) {
     // Easy part: f^(p^6 - 1) = f̄ / f, then ^(p^2 + 1). The result lies in the
     // cyclotomic subgroup, where conjugation is inversion.
-    Fq12 f = in.conjugate() * in.inverse();
+    Fq12 f = in.conjugate() * in.inverse_vartime();
     f = f.frobenius_map(2) * f;
 
     // Hard part: λ = λ0 + λ1 p + λ2 p^2 + λ3 p^3 with λ3 = 1, λ2 = 6u^2 + 1,

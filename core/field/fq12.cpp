@@ -3,9 +3,13 @@
 
 namespace ps {
 
+// (a + b w)⁻¹ = (a − b w) / (a² − v b²)
 Fq12 Fq12::inverse() const {
-    const Fq6 n = c0.square() - c1.square().mul_by_v();
-    const Fq6 ninv = n.inverse();
+    const Fq6 ninv = (c0.square() - c1.square().mul_by_v()).inverse();
+    return Fq12{c0 * ninv, -(c1 * ninv)};
+}
+Fq12 Fq12::inverse_vartime() const {
+    const Fq6 ninv = (c0.square() - c1.square().mul_by_v()).inverse_vartime();
     return Fq12{c0 * ninv, -(c1 * ninv)};
 }
 

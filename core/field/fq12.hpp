@@ -35,7 +35,8 @@ struct Fq12 {
     }
     // x^(p^6): for elements of the cyclotomic subgroup this is the inverse.
     Fq12 conjugate() const { return Fq12{c0, -c1}; }
-    Fq12 inverse() const;  // zero -> zero
+    Fq12 inverse() const;          // zero -> zero
+    Fq12 inverse_vartime() const;  // public data only (pairing verification)
     Fq12 frobenius_map(unsigned power) const;
     // Product with a line value a + b w + c v w (only Fq2 coefficients 0, 1 and 4 of the
     // w-basis are non-zero): 13 Fq2 products instead of 18.

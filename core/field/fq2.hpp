@@ -45,6 +45,10 @@ struct Fq2 {
         const Fq n = norm().inverse();
         return Fq2{c0 * n, -(c1 * n)};
     }
+    Fq2 inverse_vartime() const {  // public data only (see MontField::inverse_vartime)
+        const Fq n = norm().inverse_vartime();
+        return Fq2{c0 * n, -(c1 * n)};
+    }
     Fq2 pow(const U256& e) const {
         Fq2 r = one();
         for (int i = int(e.bit_length()) - 1; i >= 0; --i) {

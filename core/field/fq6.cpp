@@ -3,14 +3,25 @@
 
 namespace ps {
 
-// Norm-based inversion (Devegili et al. / "Guide to pairing-based cryptography" Alg. 5.23).
-Fq6 Fq6::inverse() const {
-    const Fq2 t0 = c0.square() - (c1 * c2).mul_by_nonresidue();
-    const Fq2 t1 = c2.square().mul_by_nonresidue() - c0 * c1;
-    const Fq2 t2 = c1.square() - c0 * c2;
-    const Fq2 n = c0 * t0 + (c2 * t1 + c1 * t2).mul_by_nonresidue();
-    const Fq2 ninv = n.inverse();
+namespace {
+// Norm-based inversion (Devegili et al. / "Guide to pairing-based cryptography" Alg. 5.23):
+// one Fq2 inversion, which `invert` performs.
+template <class Invert>
+Fq6 invert_fq6(const Fq6& a, Invert&& invert) {
+    const Fq2 t0 = a.c0.square() - (a.c1 * a.c2).mul_by_nonresidue();
+    const Fq2 t1 = a.c2.square().mul_by_nonresidue() - a.c0 * a.c1;
+    const Fq2 t2 = a.c1.square() - a.c0 * a.c2;
+    const Fq2 n = a.c0 * t0 + (a.c2 * t1 + a.c1 * t2).mul_by_nonresidue();
+    const Fq2 ninv = invert(n);
     return Fq6{t0 * ninv, t1 * ninv, t2 * ninv};
+}
+}  // namespace
+
+Fq6 Fq6::inverse() const {
+    return invert_fq6(*this, [](const Fq2& n) { return n.inverse(); });
+}
+Fq6 Fq6::inverse_vartime() const {
+    return invert_fq6(*this, [](const Fq2& n) { return n.inverse_vartime(); });
 }
 
 Fq6 Fq6::pow(const U256& e) const {

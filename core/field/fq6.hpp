@@ -51,7 +51,8 @@ struct Fq6 {
                    (c0 + c1) * (b0 + b1) - v0 - v1,
                    c2 * b0 + v1};
     }
-    Fq6 inverse() const;  // zero -> zero
+    Fq6 inverse() const;          // zero -> zero
+    Fq6 inverse_vartime() const;  // public data only
     Fq6 pow(const U256& e) const;
     Fq6 frobenius_map(unsigned power) const;
 };

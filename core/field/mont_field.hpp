@@ -149,6 +149,15 @@ public:
         return pow(e);
     }
 
+    // The same value by the binary extended Euclidean algorithm (Hankerson–Menezes–Vanstone,
+    // "Guide to ECC", Alg. 2.22): several times faster, but its running time depends on
+    // the value, so only for public data (affine conversion, pairing verification).
+    MontField inverse_vartime() const {
+        if (is_zero()) return MontField();
+        // Inverting the stored aR gives a⁻¹R⁻¹; one Montgomery product with R³ makes a⁻¹R.
+        return from_raw(binary_inverse(v_)) * from_raw(R3);
+    }
+
     // 1 for a non-zero square, -1 for a non-square, 0 for zero (Euler's criterion).
     int legendre() const {
         if (is_zero()) return 0;
@@ -168,6 +177,7 @@ private:
         return x;
     }
     static void mont_mul(U256& out, const U256& a, const U256& b);
+    static U256 binary_inverse(const U256& a);
     static void add_mod_p(U256& out, const U256& a, const U256& b);
     static void sub_mod_p(U256& out, const U256& a, const U256& b);
     static std::array<uint8_t, 32> u256_to_le(const U256& x) {
@@ -247,6 +257,37 @@ inline void MontField<Params>::sub_mod_p(U256& out, const U256& a, const U256& b
     c = _addcarry_u64(c, d2, MODULUS.limb[2] & mask, &d2);
     _addcarry_u64(c, d3, MODULUS.limb[3] & mask, &d3);
     out.limb = {d0, d1, d2, d3};
+}
+
+// a⁻¹ mod p for 0 < a < p: invariants x1·a ≡ u and x2·a ≡ v (mod p), halving u or v
+// while even and subtracting the smaller from the larger, until one of them is 1.
+template <class Params>
+U256 MontField<Params>::binary_inverse(const U256& a) {
+    U256 u = a, v = MODULUS;
+    U256 x1 = U256::from_u64(1), x2{};
+    const U256 one = U256::from_u64(1);
+    auto halve_mod_p = [](U256& x) {
+        if (x.bit(0)) add_to(x, x, MODULUS);  // x + p < 2^255: no carry out
+        x = shr1(x);
+    };
+    while (!(u == one) && !(v == one)) {
+        while (!u.bit(0)) {
+            u = shr1(u);
+            halve_mod_p(x1);
+        }
+        while (!v.bit(0)) {
+            v = shr1(v);
+            halve_mod_p(x2);
+        }
+        if (!lt(u, v)) {
+            sub_to(u, u, v);
+            sub_mod_p(x1, x1, x2);
+        } else {
+            sub_to(v, v, u);
+            sub_mod_p(x2, x2, x1);
+        }
+    }
+    return u == one ? x1 : x2;
 }
 
 template <class Params>

@@ -133,6 +133,8 @@ std::vector<FloatTensor> resize_kernel(const OpCall& call) {
     }
     if (keep_ratio != "stretch" && !sizes.empty()) call.fail("keep_aspect_ratio_policy '" + keep_ratio + "' is not supported");
 
+    for (size_t d = 0; d < r; ++d)
+        if (x.shape[d] == 0 && out_shape[d] != 0) call.fail("cannot resize axis " + std::to_string(d) + " of length 0 to " + std::to_string(out_shape[d]));
     std::vector<std::vector<std::vector<Tap>>> taps(r);  // [dim][output index] → taps
     std::vector<std::vector<char>> outside(r);
     for (size_t d = 0; d < r; ++d) {

@@ -2,6 +2,7 @@
 #include "core/msm/bucket_accumulation.hpp"
 #include "core/util/error.hpp"
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -11,8 +12,6 @@ namespace ps {
 namespace {
 
 using msm_detail::Digit;
-
-constexpr unsigned SCALAR_BITS = 254;  // r < 2^254
 
 // Window width c for n points. Chosen by measurement (bench_poly_msm) on the 2-core
 // target machine; depends on n only, never on the thread count.
@@ -34,17 +33,38 @@ unsigned window_bits_for(size_t n) {
 // bucket to fill batches).
 constexpr size_t BATCH_AFFINE_MIN = size_t(1) << 13;
 
-// The window count W = ⌈255 / c⌉ leaves room for the last carry: the top digit is at most
-// 2^(c−1) without a further carry (scalars are < 2^254).
-unsigned window_count(unsigned c) { return (SCALAR_BITS + 1 + c - 1) / c; }
+// For scalars below 2^bits, W = ⌈(bits + 1) / c⌉ windows leave room for the last carry:
+// the top digit is at most 2^(c−1) without a further carry.
+unsigned window_count(unsigned c, unsigned bits) { return (bits + 1 + c - 1) / c; }
 
 // Digits of window w are at most 2^(c−1) in magnitude; those of the top window at most
-// 2^(top bits) (its share of the 254 scalar bits, plus the carry from below).
-size_t bucket_count(unsigned c, unsigned w, unsigned windows) {
+// 2^(top bits) (its share of the scalar bits, plus the carry from below).
+size_t bucket_count(unsigned c, unsigned w, unsigned windows, unsigned bits) {
     const size_t full = size_t(1) << (c - 1);
     if (w + 1 < windows) return full;
-    const unsigned top_bits = SCALAR_BITS - c * (windows - 1);
+    const unsigned top_bits = bits - c * (windows - 1);
     return std::min(full, size_t(1) << top_bits);
+}
+
+// Canonical (non-Montgomery) scalars and the bit length of the largest: small scalars
+// (challenges, witness values) need fewer windows.
+std::vector<U256> canonical_scalars(std::span<const Fr> scalars, unsigned& bits) {
+    std::vector<U256> out(scalars.size());
+    const U256 all = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, scalars.size(), 4096), U256{},
+        [&](const auto& r, U256 acc) {
+            for (size_t i = r.begin(); i < r.end(); ++i) {
+                out[i] = scalars[i].to_canonical();
+                for (int l = 0; l < 4; ++l) acc.limb[size_t(l)] |= out[i].limb[size_t(l)];
+            }
+            return acc;
+        },
+        [](U256 a, const U256& b) {
+            for (int l = 0; l < 4; ++l) a.limb[size_t(l)] |= b.limb[size_t(l)];
+            return a;
+        });
+    bits = all.bit_length();
+    return out;
 }
 
 uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
@@ -56,13 +76,13 @@ uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
 }
 
 // Signed-digit recoding: digits in [−2^(c−1), 2^(c−1)], window-major (digits[w·n + i]).
-std::vector<Digit> signed_digits(std::span<const Fr> scalars, unsigned c, unsigned windows) {
+std::vector<Digit> signed_digits(std::span<const U256> scalars, unsigned c, unsigned windows) {
     const size_t n = scalars.size();
     std::vector<Digit> digits(size_t(windows) * n);
     const uint32_t half = uint32_t(1) << (c - 1), full = uint32_t(1) << c;
     tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 2048), [&](const auto& r) {
         for (size_t i = r.begin(); i < r.end(); ++i) {
-            const U256 k = scalars[i].to_canonical();
+            const U256& k = scalars[i];
             uint32_t carry = 0;
             for (unsigned w = 0; w < windows; ++w) {
                 const uint32_t v = bits_at(k, w * c, c) + carry;
@@ -92,12 +112,15 @@ void require_same_length(size_t points, size_t scalars) {
 G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
                          bool batch_affine) {
     const size_t n = points.size();
-    const unsigned windows = window_count(c);
-    const std::vector<Digit> digits = signed_digits(scalars, c, windows);
+    unsigned bits = 0;
+    const std::vector<U256> canonical = canonical_scalars(scalars, bits);
+    if (bits == 0) return G1::identity();
+    const unsigned windows = window_count(c, bits);
+    const std::vector<Digit> digits = signed_digits(canonical, c, windows);
     std::vector<G1> window_sums(windows);
     tbb::parallel_for(0u, windows, [&](unsigned w) {
         const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
-        const size_t buckets = bucket_count(c, w, windows);
+        const size_t buckets = bucket_count(c, w, windows, bits);
         window_sums[w] = batch_affine && buckets >= msm_detail::BATCH_AFFINE_MIN_BUCKETS
                              ? msm_detail::window_sum_batch_affine(points, d, buckets)
                              : msm_detail::window_sum_jacobian(points, d, buckets);

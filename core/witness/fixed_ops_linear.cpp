@@ -122,11 +122,12 @@ FixedResult div(const FixedCall& call) {
         return {{call.rebase(std::move(r), a.scale + ps)}, ProofKind::Linear};
     }
     // Runtime divisor: q = round(a · 2^sb / b) at a's scale, proven as b·q + rem = a·2^sb.
+    // A divisor that quantised to 0 stands for the smallest step 2^−sb (as the Reciprocal
+    // table does): e.g. LayerNorm's √(var + ε) with a near-constant row, whose numerator
+    // is ≈ 0 as well.
     const FixedTensor b = call.natural(1);
     WideTensor r = zip_wide(a.t, b.t, [&](i128 x, i128 y) -> i128 {
-        if (y == 0 && !call.env.stop_on_saturation) return 0;  // planning on placeholder inputs
-        if (y == 0) call.fail("division by zero (a divisor quantised to 0 at scale " + std::to_string(b.scale) + ")",
-                              "raise the scale so small divisors stay non-zero");
+        if (y == 0) y = 1;
         const i128 n = x * (i128(1) << b.scale);
         return y < 0 ? -quant::div_round(n, -y) : quant::div_round(n, y);
     });

@@ -164,6 +164,15 @@ private slots:
         const InputData d = parse_input_json(input_json_text(b), "input.json", {{2, 2}, {2}});
         QVERIFY(d.inputs == b.inputs && d.outputs == b.outputs);
     }
+    void input_json_extra_arrays_are_dropped_with_a_note() {
+        // EZKL ignores arrays beyond the model's inputs (PyTorch prunes unused inputs).
+        const InputData a = parse_input_json(R"({"input_data": [[1, 2], [3], [4]]})", "input.json", {{2}});
+        QCOMPARE(a.inputs.size(), size_t(1));
+        QCOMPARE(a.notes.size(), size_t(1));
+        QVERIFY_CONTAINS(a.notes[0], "3 input arrays for 1 model input(s)");
+        const InputData b = parse_input_json(R"({"input_data": [[]]})", "input.json", {});
+        QCOMPARE(b.inputs.size(), size_t(1));  // no shapes given: nothing to check against
+    }
     void input_json_errors_name_input_and_counts() {
         std::string values = "[";
         for (int i = 0; i < 2350; ++i) values += (i ? ",0" : "0");
@@ -173,8 +182,8 @@ private slots:
         m = error_of([] { parse_input_json(R"({"input_data": [[1, "x"]]})", "input.json", {{2}}); });
         QVERIFY_CONTAINS(m, "input 0, value 1");
         QVERIFY_CONTAINS(m, "expected a number");
-        m = error_of([] { parse_input_json(R"({"input_data": [[1], [2]]})", "input.json", {{1}}); });
-        QVERIFY_CONTAINS(m, "1 input(s), found 2");
+        m = error_of([] { parse_input_json(R"({"input_data": [[1]]})", "input.json", {{1}, {1}}); });
+        QVERIFY_CONTAINS(m, "2 input(s), found 1");
         m = error_of([] { parse_input_json(R"({"inputs": [[1]]})", "input.json", {{1}}); });
         QVERIFY_CONTAINS(m, "input_data");
         m = error_of([] { parse_input_json(R"({"input_data": 3})", "input.json", {{1}}); });

@@ -86,6 +86,27 @@ private slots:
         }
     }
 
+    void short_scalars_take_fewer_windows_and_stay_exact() {
+        // Windows follow the largest scalar's bit length: 1-bit, 20-bit, 128-bit and one
+        // full-size scalar among small ones.
+        const size_t n = 9000;
+        const auto pts = random_points(n, 13);
+        SeededRandom rng(14);
+        for (unsigned bits : {1u, 20u, 128u}) {
+            std::vector<Fr> ks(n);
+            for (auto& k : ks) {
+                uint64_t w[2];
+                rng.fill(std::span(reinterpret_cast<uint8_t*>(w), sizeof w));
+                U256 v{{w[0], bits > 64 ? w[1] : 0, 0, 0}};
+                if (bits < 64) v.limb[0] &= (uint64_t(1) << bits) - 1;
+                k = *Fr::from_canonical(v);
+            }
+            QVERIFY2(same(msm(pts, ks), msm_naive(pts, ks)), qPrintable(QString("bits = %1").arg(bits)));
+            ks[77] = minus_one();
+            QVERIFY(same(msm(pts, ks), msm_naive(pts, ks)));
+        }
+    }
+
     void identity_points_and_zero_scalars_contribute_nothing() {
         auto pts = random_points(64, 3);
         auto ks = random_scalars(64, 4);

@@ -113,8 +113,8 @@ private slots:
         const ProvingKey pk = keygen(test::test_srs(6), *c.assignment, quiet);
         const QString cs_digest = QString::fromStdString(to_hex(keccak256(c.cs->encode())));
         const QString vk_digest = QString::fromStdString(to_hex(pk.vk.digest));
-        QCOMPARE(cs_digest, QString("0c91f4c7c223212b7da9a50f9cf3380627ff2dd63728120a12adadb795edb916"));
-        QCOMPARE(vk_digest, QString("c7f60a6ea75ae01b9e61a7e9ab90cce5899c59828f75fff98e3276a9af14c6cd"));
+        QCOMPARE(cs_digest, QString("e5358b5332c1c566711f9d3cfd741268f8689dad26b5e1284afe2432b89d3979"));
+        QCOMPARE(vk_digest, QString("6a2dd87b6ca29c023e8de26f8fbff7c89c78f47bb95b03e9cd4c5c61b11173d8"));
     }
 };
 

@@ -2,6 +2,7 @@
 // inconsistent artifacts: each must be flagged with the right state and reason.
 #include "ui/models/artifact_list_model.hpp"
 #include "ui/models/artifact_status.hpp"
+#include "ui/models/witness_trace.hpp"
 #include "ui/widgets/project_panel.hpp"
 
 #include "core/artifacts/compiled_circuit.hpp"

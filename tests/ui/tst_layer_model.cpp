@@ -10,12 +10,9 @@
 #include "core/util/error.hpp"
 #include "demo_model.hpp"
 
-#if __has_include("core/witness/generate.hpp")
 #include "core/model/graph.hpp"
 #include "core/witness/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
-#define HAVE_CORE_WITNESS 1
-#endif
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -196,7 +193,6 @@ private slots:
         }
     }
 
-#ifdef HAVE_CORE_WITNESS
     // The demo classifier through core: what the list shows is what core computed.
     void demo_model_witness() {
         QTemporaryDir dir;
@@ -229,7 +225,6 @@ private slots:
         QCOMPARE(argmax(logits->quantised), size_t(3));
         QVERIFY(logits->max_abs_error < 0.1);
     }
-#endif
 };
 
 QTEST_GUILESS_MAIN(TestLayerModel)

@@ -93,6 +93,13 @@ private slots:
         const auto r = run(b.g, args_at(2, 2), {{1.0, 1.0}, {0.75, -2.0}});
         QCOMPARE(values(r, "y"), (V{5, -2}));
     }
+    void divisor_quantised_to_zero_stands_for_one_step() {
+        GraphBuilder b;
+        b.input("a", {1}).input("b", {1}).node("Div", {"a", "b"}, {"y"}).output("y");
+        // b = 0.1 → 0.4 → 0 at scale 2: taken as 1 step (0.25); a = 1 → 4; round(4·4/1) = 16.
+        const auto r = run(b.g, args_at(2, 2), {{1.0}, {0.1}});
+        QCOMPARE(values(r, "y"), (V{16}));
+    }
     void relu_and_leaky_relu() {
         GraphBuilder b;
         b.input("x", {3})
