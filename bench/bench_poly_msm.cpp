@@ -9,7 +9,10 @@
 #include <tbb/global_control.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -17,6 +20,32 @@
 using namespace ps;
 
 namespace {
+
+// Median wall time and median process CPU time (all threads) of `runs` calls after a
+// warm-up. On a loaded machine CPU time is the steadier of the two for 1 thread.
+struct Timing {
+    double wall_ms, cpu_ms;
+};
+template <class F>
+Timing measure(int runs, F&& body) {
+    auto cpu_now = [] {
+        timespec t{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    };
+    body();
+    std::vector<double> wall, cpu;
+    for (int i = 0; i < runs; ++i) {
+        const double c0 = cpu_now();
+        const auto a = std::chrono::steady_clock::now();
+        body();
+        wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+        cpu.push_back(cpu_now() - c0);
+    }
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+}
 
 int runs_for(unsigned logn) { return logn >= 20 ? 5 : 7; }
 
@@ -48,20 +77,20 @@ void bench_fr_mul() {
     const size_t count = size_t(10) << 20;
     Fr a[4] = {Fr::from_u64(3), Fr::from_u64(5), Fr::from_u64(7), Fr::from_u64(11)};
     const Fr b = Fr::from_u64(0x1234567);
-    const double ns = bench::median_ns(7, [&] {
+    const Timing t = measure(7, [&] {
         for (size_t i = 0; i < count; i += 4)
             for (auto& x : a) x *= b;
     });
-    std::printf("fr_mul       10*2^20 muls        %10.2f ms   (%.2f ns/mul)   [%d]\n", ns / 1e6, ns / double(count),
-                int(a[0].raw().limb[0] & 1));
+    std::printf("fr_mul       10*2^20 muls        wall %9.2f ms   cpu %9.2f ms   (%.2f ns/mul cpu)   [%d]\n", t.wall_ms,
+                t.cpu_ms, t.cpu_ms * 1e6 / double(count), int(a[0].raw().limb[0] & 1));
 }
 
 void bench_ntt(unsigned logn, int threads) {
     const EvaluationDomain d(logn);
     auto v = random_scalars(d.size(), 2);
-    const double ns = bench::median_ns(runs_for(logn), [&] { d.ntt(v); });
-    std::printf("ntt          2^%u  threads=%d   %10.2f ms   peak RSS %.0f MiB\n", logn, threads, ns / 1e6,
-                bench::peak_rss_mib());
+    const Timing t = measure(runs_for(logn), [&] { d.ntt(v); });
+    std::printf("ntt          2^%u  threads=%d   wall %9.2f ms   cpu %9.2f ms   peak RSS %.0f MiB\n", logn, threads,
+                t.wall_ms, t.cpu_ms, bench::peak_rss_mib());
 }
 
 void bench_msm(unsigned logn, int threads) {
@@ -69,9 +98,9 @@ void bench_msm(unsigned logn, int threads) {
     const auto pts = bench_points(n);
     const auto ks = random_scalars(n, 3);
     G1 r;
-    const double ns = bench::median_ns(runs_for(logn), [&] { r = msm(pts, ks); });
-    std::printf("msm          2^%u  threads=%d   %10.2f ms   peak RSS %.0f MiB   [%d]\n", logn, threads, ns / 1e6,
-                bench::peak_rss_mib(), int(r.is_identity()));
+    const Timing t = measure(runs_for(logn), [&] { r = msm(pts, ks); });
+    std::printf("msm          2^%u  threads=%d   wall %9.2f ms   cpu %9.2f ms   peak RSS %.0f MiB   [%d]\n", logn,
+                threads, t.wall_ms, t.cpu_ms, bench::peak_rss_mib(), int(r.is_identity()));
 }
 
 int run_one(const std::string& kernel, unsigned logn, int threads) {

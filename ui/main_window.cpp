@@ -123,8 +123,8 @@ void MainWindow::build_docks() {
     layers_dock->setWidget(layers_);
     addDockWidget(Qt::LeftDockWidgetArea, layers_dock);
     splitDockWidget(project_dock, layers_dock, Qt::Vertical);
-    resizeDocks({project_dock}, {560}, Qt::Horizontal);
-    resizeDocks({project_dock, layers_dock}, {380, 520}, Qt::Vertical);
+    resizeDocks({project_dock}, {600}, Qt::Horizontal);
+    resizeDocks({project_dock, layers_dock}, {430, 470}, Qt::Vertical);
 
     errors_ = new ErrorPanel;
     auto* errors_dock = new QDockWidget("Problems", this);

@@ -78,8 +78,9 @@ InputData parse_input_json(const std::string& text, const std::string& where,
     data.inputs = read_arrays(j["input_data"], where, "input_data", "input");
     if (j.contains("output_data") && !j["output_data"].is_null())
         data.outputs = read_arrays(j["output_data"], where, "output_data", "output");
+    while (data.inputs.size() > expected_shapes.size() && !data.inputs.empty() && data.inputs.back().empty())
+        data.inputs.pop_back();
     if (!expected_shapes.empty()) {
-        while (data.inputs.size() > expected_shapes.size() && data.inputs.back().empty()) data.inputs.pop_back();
         if (data.inputs.size() > expected_shapes.size()) {
             data.notes.push_back(where + " has " + std::to_string(data.inputs.size()) + " input arrays for " +
                                  std::to_string(expected_shapes.size()) + " model input(s): the first " +

@@ -1,7 +1,8 @@
 #include "core/curve/pairing.hpp"
 #include "core/field/tower_constants.hpp"
 #include <array>
-#include <stdexcept>
+#include "core/util/error.hpp"
+#include <string>
 #include <vector>
 
 namespace ps {
@@ -96,7 +97,9 @@ void add_step(MillerState& s, const G2Affine& r_pt, Fq12& f) {
 
 Fq12 miller_loop(std::span<const G1Affine> ps_in, std::span<const G2Affine> qs_in) {
     if (ps_in.size() != qs_in.size())
-        throw std::invalid_argument("miller_loop: as many G1 points as G2 points are needed");
+        throw Error("miller_loop", std::to_string(ps_in.size()) + " G1 points but " + std::to_string(qs_in.size()) +
+                                       " G2 points: pairs are needed",
+                    "pass one G2 point for every G1 point");
     static const std::vector<int8_t> digits = naf_msb_first(u128(BN_U) * 6 + 2);  // 6u + 2
     std::vector<MillerState> states;
     states.reserve(ps_in.size());

@@ -2,6 +2,7 @@
 // Fq2 = Fq[u] / (u^2 + 1): the field of G2 coordinates and the base of the Fq6/Fq12 tower
 // (EIP-197's convention: an element is c0 + c1·u).
 #include "core/field/fq.hpp"
+#include "core/field/wide.hpp"
 
 namespace ps {
 
@@ -18,11 +19,18 @@ struct Fq2 {
     Fq2 operator+(const Fq2& o) const { return Fq2{c0 + o.c0, c1 + o.c1}; }
     Fq2 operator-(const Fq2& o) const { return Fq2{c0 - o.c0, c1 - o.c1}; }
     Fq2 operator-() const { return Fq2{-c0, -c1}; }
-    // Karatsuba: 3 Fq multiplications.
+    // Karatsuba with lazy reduction (wide.hpp): three 512-bit products, two Montgomery
+    // reductions. c0 = a0b0 − a1b1 + p² ∈ (0, 2p²) and c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1
+    // = a0b1 + a1b0 < 2p², both below p·2^256 as the reduction needs.
     Fq2 operator*(const Fq2& o) const {
-        const Fq v0 = c0 * o.c0;
-        const Fq v1 = c1 * o.c1;
-        return Fq2{v0 - v1, (c0 + c1) * (o.c0 + o.c1) - v0 - v1};
+        const wide::U512 v0 = wide::mul(c0.raw(), o.c0.raw());
+        const wide::U512 v1 = wide::mul(c1.raw(), o.c1.raw());
+        U256 sa, sb;  // unreduced sums < 2p < 2^255
+        add_to(sa, c0.raw(), c1.raw());
+        add_to(sb, o.c0.raw(), o.c1.raw());
+        const wide::U512 mid = wide::mul(sa, sb);
+        return Fq2{wide::reduce<Fq>(wide::sub(wide::add(v0, wide::modulus_squared<Fq>()), v1)),
+                   wide::reduce<Fq>(wide::sub(wide::sub(mid, v0), v1))};
     }
     Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }
     Fq2& operator+=(const Fq2& o) { return *this = *this + o; }

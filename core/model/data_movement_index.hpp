@@ -55,7 +55,8 @@ template <class T>
 std::pair<std::vector<size_t>, size_t> nd_offsets(const Tensor<T>& x, const IntTensor& indices, size_t batch_dims, const char* op) {
     if (indices.rank() < 1) throw std::invalid_argument(std::string(op) + ": indices must have rank >= 1");
     const size_t k = static_cast<size_t>(indices.shape.back());
-    if (indices.rank() <= batch_dims) throw std::invalid_argument(std::string(op) + ": indices rank must exceed batch_dims");
+    if (indices.rank() <= batch_dims || x.rank() < batch_dims)
+        throw std::invalid_argument(std::string(op) + ": indices and data ranks must exceed batch_dims");
     for (size_t d = 0; d < batch_dims; ++d)
         if (indices.shape[d] != x.shape[d]) throw std::invalid_argument(std::string(op) + ": batch dims of indices and data differ");
     if (batch_dims + k > x.rank()) throw std::invalid_argument(std::string(op) + ": index tuples of length " + std::to_string(k) + " exceed the data rank");

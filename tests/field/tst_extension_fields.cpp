@@ -84,6 +84,7 @@ private slots:
     void frobenius_is_x_to_the_p_in_Fq6();
     void frobenius_is_x_to_the_p_in_Fq12();
     void tower_relations_hold();
+    void Fq2_product_matches_the_schoolbook_formula();
     void Fq2_square_roots_exist_exactly_for_squares();
     void sparse_products_match_generic_products();
     void cyclotomic_squaring_matches_squaring_in_the_cyclotomic_subgroup();
@@ -117,6 +118,21 @@ void TestExtensionFields::tower_relations_hold() {
     QVERIFY2(a.mul_by_nonresidue() == a * xi, "mul_by_nonresidue = ·ξ");
     const Fq6 b = Fq6::random(rng);
     QVERIFY2(b.mul_by_v() == b * v, "mul_by_v = ·v");
+}
+
+// The lazily reduced Karatsuba product against (a0 + a1 u)(b0 + b1 u) = a0b0 − a1b1 +
+// (a0b1 + a1b0) u in Fq, on edge coefficients (p − 1, raw extremes) and random ones.
+void TestExtensionFields::Fq2_product_matches_the_schoolbook_formula() {
+    SeededRandom rng(27);
+    std::vector<Fq2> values = fq2_edges();
+    for (int i = 0; i < 200; ++i) values.push_back(Fq2::random(rng));
+    for (size_t i = 0; i < values.size(); ++i)
+        for (size_t j = 0; j < values.size(); j += (i < 28 ? 1 : 37)) {
+            const Fq2& a = values[i];
+            const Fq2& b = values[j];
+            const Fq2 schoolbook{a.c0 * b.c0 - a.c1 * b.c1, a.c0 * b.c1 + a.c1 * b.c0};
+            QVERIFY2(a * b == schoolbook, "Karatsuba with lazy reduction = schoolbook product");
+        }
 }
 
 void TestExtensionFields::Fq2_square_roots_exist_exactly_for_squares() {

@@ -192,7 +192,7 @@ private slots:
         const model::Graph g = model::load_onnx(m.write(dir));
         const CompiledCircuit c = compiled(g, RunArgs{});
         NullProgress quiet;
-        const InputData in{{{1.0, -2.0, 0.5}}, {}};
+        const InputData in = input_of({{1.0, -2.0, 0.5}});
         const WitnessResult w = generate_witness(c, in, quiet);
         // h = W·x + B = [0.5+0.5+0.5+0.1, 0−1.5−0.5−0.2, 1.5−1+0.125+0.3, −0.5−0.25+1] = [1.6, −2.2, 0.925, 0.25].
         const double h[4] = {1.6, -2.2, 0.925, 0.25};

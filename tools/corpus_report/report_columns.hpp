@@ -22,5 +22,6 @@ public:
 };
 
 std::unique_ptr<ColumnProvider> make_float_columns();
+std::unique_ptr<ColumnProvider> make_quant_columns();  // quant_columns.cpp (core/witness)
 
 }  // namespace ps::corpus

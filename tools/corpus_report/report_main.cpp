@@ -19,6 +19,7 @@ using namespace ps::corpus;
 std::vector<std::unique_ptr<ColumnProvider>> report_providers() {
     std::vector<std::unique_ptr<ColumnProvider>> p;
     p.push_back(make_float_columns());
+    p.push_back(make_quant_columns());
     return p;
 }
 

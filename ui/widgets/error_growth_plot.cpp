@@ -76,7 +76,7 @@ void ErrorGrowthPlot::rebuild() {
     max_graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
     mean_graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
     auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
-    double top = error_floor * 10;
+    double top = error_floor * 10, bottom = INFINITY;
     size_t exact = 0;
     const size_t n = trace_->layers.size();
     for (size_t i = 0; i < n; ++i) {
@@ -88,10 +88,12 @@ void ErrorGrowthPlot::rebuild() {
         max_graph->addData(double(i), std::max(l.max_abs_error, error_floor));
         mean_graph->addData(double(i), std::max(l.mean_abs_error, error_floor));
         top = std::max(top, l.max_abs_error);
+        if (l.mean_abs_error > 0) bottom = std::min(bottom, l.mean_abs_error);
     }
     plot()->xAxis->setTicker(ticker);
     plot()->xAxis->setRange(-0.5, double(n) - 0.5);
-    plot()->yAxis->setRange(error_floor / 2, top * 4);
+    // Down to the floor only when a layer is exact; else just below the smallest error.
+    plot()->yAxis->setRange(exact || !std::isfinite(bottom) ? error_floor / 2 : bottom / 5, top * 5);
 
     const int worst = layer_with_largest_error_jump(*trace_);
     QString worst_text;
@@ -100,7 +102,8 @@ void ErrorGrowthPlot::rebuild() {
         auto* arrow = new QCPItemText(plot());
         arrow->position->setCoords(double(worst), std::max(l.max_abs_error, error_floor) * 2.2);
         arrow->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        arrow->setText("▼ largest jump");
+        arrow->setTextAlignment(Qt::AlignHCenter);
+        arrow->setText("largest jump\n▼");
         arrow->setColor(colours::bounds());
         worst_text = QString("The error grows most at <b>%1</b> (%2): max |error| %3.")
                          .arg(QString::fromStdString(l.name), QString::fromStdString(l.op))

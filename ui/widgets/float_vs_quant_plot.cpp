@@ -12,7 +12,16 @@ FloatVsQuantPlot::FloatVsQuantPlot(QWidget* parent) : PlotView(parent) {
     caption_->setWordWrap(true);
     top_area()->addWidget(caption_);
     plot()->xAxis->setLabel("float reference (what the float model computes)");
-    plot()->yAxis->setLabel("circuit value (quantised, dequantised)");
+    plot()->yAxis->setLabel("circuit value (dequantised)");
+    residual_ = new QCPAxisRect(plot());
+    plot()->plotLayout()->addElement(1, 0, residual_);
+    plot()->plotLayout()->setRowStretchFactors({3.0, 1.2});
+    residual_->axis(QCPAxis::atBottom)->setLabel("float reference");
+    residual_->axis(QCPAxis::atLeft)->setLabel("circuit − float");
+    auto* margins = new QCPMarginGroup(plot());
+    plot()->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    residual_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    plot()->xAxis->setLabel("");
     show_empty("No layer selected.\nPick a layer in the layer list to compare the circuit's fixed-point "
                "values with the float model's.");
 }
@@ -40,13 +49,14 @@ void FloatVsQuantPlot::rebuild() {
     }
     const size_t n = layer_->size();
     const size_t stride = std::max<size_t>(1, (n + max_drawn_points - 1) / max_drawn_points);
-    QVector<double> xs, ys;
+    QVector<double> xs, ys, errors;
     xs.reserve(int(n / stride + 1));
     ys.reserve(int(n / stride + 1));
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i += stride) {
         xs.push_back(layer_->float_reference[i]);
         ys.push_back(layer_->dequantised[i]);
+        errors.push_back(layer_->dequantised[i] - layer_->float_reference[i]);
     }
     for (size_t i = 0; i < n; ++i) {
         lo = std::min({lo, layer_->float_reference[i], layer_->dequantised[i]});
@@ -67,8 +77,28 @@ void FloatVsQuantPlot::rebuild() {
     plot()->xAxis->setRange(lo - pad, hi + pad);
     plot()->yAxis->setRange(lo - pad, hi + pad);
     const double step = 1.0 / double(int64_t(1) << layer_->scale);
+
+    QCPAxis* rx = residual_->axis(QCPAxis::atBottom);
+    QCPAxis* ry = residual_->axis(QCPAxis::atLeft);
+    auto* residuals = plot()->addGraph(rx, ry);
+    residuals->setLineStyle(QCPGraph::lsNone);
+    residuals->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colours::error(), n > 5000 ? 3 : 5));
+    residuals->setData(xs, errors);
+    for (double y : {-step / 2, step / 2}) {
+        auto* half_step = new QCPItemStraightLine(plot());
+        half_step->setClipAxisRect(residual_);
+        half_step->point1->setAxes(rx, ry);
+        half_step->point2->setAxes(rx, ry);
+        half_step->point1->setCoords(0, y);
+        half_step->point2->setCoords(1, y);
+        half_step->setPen(QPen(colours::reference(), 1, Qt::DotLine));
+    }
+    const double worst = std::max(layer_->max_abs_error, step / 2) * 1.15;
+    rx->setRange(lo - pad, hi + pad);
+    ry->setRange(-worst, worst);
     caption_->setText(QString("<b>%1</b> (%2): max |error| %3, mean |error| %4 · one quantisation step at "
-                              "scale %5 is %6 · on the dashed diagonal the circuit agrees with the float model%7")
+                              "scale %5 is %6 (dotted lines below: ±½ step, the error rounding alone makes) · on the dashed diagonal the "
+                              "circuit agrees with the float model%7")
                           .arg(QString::fromStdString(layer_->name), QString::fromStdString(layer_->op))
                           .arg(layer_->max_abs_error, 0, 'g', 3).arg(layer_->mean_abs_error, 0, 'g', 3)
                           .arg(layer_->scale).arg(step, 0, 'g', 3)

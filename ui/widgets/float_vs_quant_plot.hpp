@@ -1,7 +1,7 @@
 #pragma once
 // Float reference against the circuit's (dequantised) value for every element of one
-// layer: a scatter around the diagonal y = x (perfect agreement), with the error summary
-// above. Large tensors are thinned evenly for drawing (the caption says so); the CSV
+// layer: a scatter around the diagonal y = x (perfect agreement) and, below it, the
+// error of each value with ±½ quantisation step marked (the error rounding alone makes). Large tensors are thinned evenly for drawing (the caption says so); the CSV
 // export always holds every value.
 #include "ui/models/witness_trace.hpp"
 #include "ui/widgets/plot_view.hpp"
@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QCPAxisRect;
 
 namespace ps::ui {
 
@@ -29,6 +30,7 @@ private:
     std::shared_ptr<const WitnessTrace> trace_;
     const LayerTrace* layer_ = nullptr;
     QLabel* caption_;
+    QCPAxisRect* residual_;  // below the scatter: circuit − float against the float value
 };
 
 }  // namespace ps::ui

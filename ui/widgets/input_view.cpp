@@ -166,6 +166,11 @@ void InputView::fill_grid() {
     } else if (is_image_) {
         grid_->setRowCount(image_.height);
         grid_->setColumnCount(image_.width);
+        QStringList rows, cols;  // 0-based, as the heatmap's axes
+        for (int y = 0; y < image_.height; ++y) rows << QString::number(y);
+        for (int x = 0; x < image_.width; ++x) cols << QString::number(x);
+        grid_->setVerticalHeaderLabels(rows);
+        grid_->setHorizontalHeaderLabels(cols);
         const size_t base = size_t(channel_->value()) * size_t(image_.height) * size_t(image_.width);
         for (int y = 0; y < image_.height; ++y)
             for (int x = 0; x < image_.width; ++x)

@@ -90,9 +90,12 @@ void LayerHeatmap::set_layer(std::shared_ptr<const WitnessTrace> trace, int laye
         // Leading dimensions as "[n, c]" labels; "channel c" when only one is > 1.
         std::vector<int64_t> lead(layer_->shape.begin(),
                                   layer_->shape.end() - std::min<ptrdiff_t>(2, ptrdiff_t(layer_->shape.size())));
+        // N×C×H×W with N = 1 reads best as "channel c"; other ranks as an index.
+        const bool channels = lead.size() == 2 && lead[0] == 1;
         for (int s = 0; s < slice_count(); ++s)
-            slice_box_->addItem(lead.empty() ? QString("whole tensor")
-                                             : QString::fromStdString(multi_index_text(lead, size_t(s))));
+            slice_box_->addItem(lead.empty()  ? QString("whole tensor")
+                                : channels    ? QString("channel %1 of %2").arg(s).arg(lead[1])
+                                              : QString::fromStdString(multi_index_text(lead, size_t(s))));
         set_base_name("heatmap_" + QString::fromStdString(layer_->name));
     }
     slice_box_->setEnabled(slice_count() > 1);

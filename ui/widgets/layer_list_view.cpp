@@ -37,7 +37,7 @@ LayerListView::LayerListView(QWidget* parent) : QWidget(parent) {
     tree_->sortByColumn(LayerListModel::Index, Qt::AscendingOrder);
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
     tree_->header()->setSectionResizeMode(QHeaderView::Interactive);
-    const int widths[] = {32, 120, 70, 80, 45, 60, 60, 72, 72, 70, 90};
+    const int widths[] = {28, 84, 62, 72, 40, 52, 52, 62, 66, 64, 74};
     for (int c = 0; c < LayerListModel::ColumnCount; ++c) tree_->setColumnWidth(c, widths[c]);
     layout->addWidget(tree_, 1);
     empty_ = new QLabel("No witness yet. Open a project (Ctrl+O) and generate its witness (F5): "

@@ -65,7 +65,8 @@ ProjectPanel::ProjectPanel(QWidget* parent) : QWidget(parent) {
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setColumnWidth(ArtifactListModel::File, 105);
     table_->setColumnWidth(ArtifactListModel::State, 105);
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    table_->setMinimumHeight(9 * (table_->fontMetrics().height() + 6) + table_->horizontalHeader()->sizeHint().height() + 4);
     layout->addWidget(table_, 1);
 
     summary_ = new QLabel;

@@ -46,12 +46,13 @@ void RangePlot::rebuild() {
     }
     const size_t n = trace_->layers.size();
     auto* centres = plot()->addGraph();
-    centres->setName("values: min … max of each layer");
+    centres->removeFromLegend();
     centres->setLineStyle(QCPGraph::lsNone);
     centres->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
     auto* spans = new QCPErrorBars(plot()->xAxis, plot()->yAxis);
-    spans->removeFromLegend();
+    spans->setName("values: min … max of each layer");
     spans->setDataPlottable(centres);
+    spans->setSymbolGap(0);
     spans->setPen(QPen(colours::quantised(), 6, Qt::SolidLine, Qt::FlatCap));
     spans->setWhiskerWidth(10);
     auto* bounds = plot()->addGraph();

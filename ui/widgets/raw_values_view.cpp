@@ -28,6 +28,7 @@ RawValuesView::RawValuesView(QWidget* parent) : QWidget(parent) {
     table_ = new QTableView;
     table_->setModel(model_);
     table_->setAlternatingRowColors(true);
+    table_->setTextElideMode(Qt::ElideMiddle);  // field elements: both ends of the hex matter
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Fixed sizes: the view never asks every row for its size hint.
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
