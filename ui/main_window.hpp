@@ -11,6 +11,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QSet>
 #include <memory>
 
 class QLabel;
@@ -97,6 +98,7 @@ private:
     int selected_layer_ = -1;
     bool chain_to_witness_ = false;
     bool reload_again_ = false;
+    QSet<QString> reported_;  // artifact problems already in the Problems panel
 
     JobRunner jobs_;
     CliStepRunner steps_;

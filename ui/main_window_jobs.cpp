@@ -107,6 +107,7 @@ void MainWindow::open_project(const ProjectPaths& paths) {
     rebuild_recent_menu();
     setWindowTitle(QString("ProofScope — %1").arg(paths.display_name()));
     selected_layer_ = -1;
+    reported_.clear();
     refresh_project();
 }
 
@@ -129,8 +130,14 @@ void MainWindow::on_loaded() {
     }
     status_ = loader_.result().status;
     project_panel_->set_status(status_);
-    for (const auto& a : status_.artifacts)
-        if (a.state == ArtifactState::Invalid) report({"Read " + a.file, a.path, a.problem, a.fix});
+    // Each broken file once, not again on every reload.
+    for (const auto& a : status_.artifacts) {
+        const QString key = a.path + '|' + a.problem;
+        if (a.state == ArtifactState::Invalid && !reported_.contains(key)) {
+            reported_.insert(key);
+            report({"Read " + a.file, a.path, a.problem, a.fix});
+        }
+    }
 
     const bool witness_changed = status_.witness != trace_;
     trace_ = status_.witness;
@@ -156,8 +163,13 @@ void MainWindow::on_loaded() {
     }
     if (!jobs_.busy() && !steps_.busy()) {
         const QString step = next_step(status_);
-        set_idle(trace_ ? QString("%1 layers loaded from witness.json%2").arg(trace_->layers.size())
+        const LayerTrace* shown = trace_ && selected_layer_ >= 0 ? &trace_->layers[size_t(selected_layer_)] : nullptr;
+        set_idle(trace_ ? QString("%1 layers loaded from witness.json%2%3").arg(trace_->layers.size())
                               .arg(witness_changed ? "." : " (unchanged).")
+                              .arg(shown && witness_changed
+                                       ? QString(" Showing %1 (%2), where the quantisation error grows most; pick any layer in the list.")
+                                             .arg(QString::fromStdString(shown->name), QString::fromStdString(shown->op))
+                                       : QString())
                         : step.isEmpty() ? QString("No witness.")
                                          : QString("No witness yet: next step is %1 (Run ▸ Run all missing steps, Ctrl+R).").arg(step));
     }
@@ -202,7 +214,7 @@ void MainWindow::run_step(const QString& command) {
         return;
     }
     if (jobs_.busy() || steps_.busy() || project_.folder.isEmpty()) return;
-    steps_.start(command, project_);
+    steps_.start(command, project_, status_.logrows);
 }
 
 void MainWindow::run_missing_steps() {

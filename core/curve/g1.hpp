@@ -12,7 +12,7 @@
 namespace ps {
 
 namespace g1 {
-// b = 3 in Montgomery form (3·2^256 mod p), spelled out so it is constexpr.
+// The curve constant b = 3.
 inline const Fq& coeff_b() {
     static const Fq b = Fq::from_u64(3);
     return b;

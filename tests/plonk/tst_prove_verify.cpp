@@ -166,6 +166,27 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Cancelled, create_proof(pk, srs, *c.assignment, rng, cancelling));
     }
 
+    void a_circuit_without_copies_or_lookups_proves() {
+        // The degenerate shape: no permutation chunks, no lookups, one opening point.
+        ConstraintSystem cs;
+        const Column a = cs.add_advice_column(), s = cs.add_selector("s");
+        cs.create_gate("square is 49", {test::q(s) * (test::q(a) * test::q(a) - Expression::constant(49))});
+        Assignment w(cs, 4);
+        w.enable_selector(s, 0);
+        w.assign(a, 0, -Fr::from_u64(7));
+        QVERIFY(mock_prove(w).empty());
+        NullProgress quiet;
+        const Srs& srs = test::test_srs(4);
+        const ProvingKey pk = keygen(srs, w, quiet);
+        SeededRandom rng(6);
+        const Proof proof = create_proof(pk, srs, w, rng, quiet);
+        QCOMPARE(proof.bytes.size(), proof_size(pk.vk));
+        QVERIFY(test::verify_with(pk.vk, proof.instances, proof.bytes).ok);
+        w.assign(a, 0, Fr::from_u64(8));
+        const Proof bad = create_proof(pk, srs, w, rng, quiet);
+        QCOMPARE(test::verify_with(pk.vk, bad.instances, bad.bytes).check, VerifyCheck::Vanishing);
+    }
+
     void wrong_srs_size_is_a_clear_error() {
         const auto c = test::multiplication(false, 6);
         NullProgress quiet;

@@ -80,13 +80,13 @@ private slots:
     }
 
     void ntt_matches_naive_across_the_cache_block_boundary() {
-        // 2^14 > the 2^12 blocking: the top levels run the streaming path. Check a sample
-        // of outputs against Horner evaluation.
-        const EvaluationDomain d(14);
+        // 2^17 > the in-cache block (at most 2^16): the top levels run the streaming,
+        // parallel path. Check a sample of outputs against Horner evaluation.
+        const EvaluationDomain d(17);
         const auto coeffs = random_vector(d.size(), 7);
         auto evals = coeffs;
         d.ntt(evals);
-        for (size_t i : {size_t(0), size_t(1), size_t(4097), size_t(8191), size_t(12345), d.size() - 1})
+        for (size_t i : {size_t(0), size_t(1), size_t(4097), size_t(65537), size_t(98765), d.size() - 1})
             QCOMPARE(evals[i], evaluate(coeffs, d.element(int64_t(i))));
     }
 

@@ -1,6 +1,7 @@
 // The job runner: progress reaches 100 %, errors arrive split into where / problem / fix,
 // Cancel leaves no half-written file, and the GUI's witness job writes the same bytes as
 // `proofscope-cli gen-witness` on the same input.
+#include "ui/jobs/cli_step.hpp"
 #include "ui/jobs/job_runner.hpp"
 #include "ui/jobs/witness_job.hpp"
 
@@ -9,6 +10,7 @@
 #include "demo_model.hpp"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -154,6 +156,38 @@ private slots:
         QVERIFY(cli.size() > 1000);
         QVERIFY(cli.find("\"layers\"") != std::string::npos);
         QVERIFY2(cli == gui, "the GUI's witness.json differs from proofscope-cli gen-witness's");
+#else
+        QSKIP("proofscope-cli is not part of this build");
+#endif
+    }
+
+    // Pipeline steps the GUI runs through proofscope-cli: success makes the file, a failure
+    // arrives as where / problem / fix parsed from the CLI's message.
+    void cli_steps_run_and_report() {
+#ifdef PROOFSCOPE_CLI
+        QTemporaryDir dir;
+        ps::demo::write_demo_project(dir.path().toStdString());
+        const ProjectPaths project = project_for_folder(dir.path());
+        QCOMPARE(cli_step_arguments("gen-srs", project, 9).mid(3), (QStringList{"--logrows", "9"}));
+        QVERIFY(cli_step_arguments("no-such-step", project).isEmpty());
+
+        qputenv("PROOFSCOPE_CLI", PROOFSCOPE_CLI);
+        CliStepRunner steps;
+        QSignalSpy ok(&steps, &CliStepRunner::succeeded);
+        QSignalSpy failed(&steps, &CliStepRunner::failed);
+        QSignalSpy finished(&steps, &CliStepRunner::finished);
+        // compile-circuit before gen-settings: settings.json is missing.
+        QVERIFY(steps.start("compile-circuit", project));
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(failed.count(), 1);
+        const auto e = failed.at(0).at(0).value<ErrorReport>();
+        QVERIFY2(e.where.contains("settings.json") || e.problem.contains("settings.json"), qPrintable(e.one_line()));
+        QVERIFY(!e.problem.startsWith("proofscope-cli"));
+
+        QVERIFY(steps.start("gen-settings", project));
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(ok.count(), 1);
+        QVERIFY(QFileInfo(dir.filePath("settings.json")).size() > 100);
 #else
         QSKIP("proofscope-cli is not part of this build");
 #endif

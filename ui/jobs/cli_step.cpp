@@ -8,7 +8,7 @@
 
 namespace ps::ui {
 
-QStringList cli_step_arguments(const QString& command, const ProjectPaths& p) {
+QStringList cli_step_arguments(const QString& command, const ProjectPaths& p, unsigned logrows) {
     const QDir d(p.folder);
     auto f = [&](const char* name) { return d.filePath(name); };
     if (command == "gen-settings")
@@ -17,8 +17,8 @@ QStringList cli_step_arguments(const QString& command, const ProjectPaths& p) {
         return {command, "-M", f("network.onnx"), "-D", p.input_json, "-O", f("settings.json")};
     if (command == "compile-circuit")
         return {command, "-M", f("network.onnx"), "-S", f("settings.json"), "--compiled-circuit", f("network.ezkl")};
-    if (command == "gen-srs")
-        return {command, "--srs-path", f("kzg.srs"), "--settings-path", f("settings.json")};
+    if (command == "gen-srs")  // for development only: the CLI says so loudly
+        return {command, "--srs-path", f("kzg.srs"), "--logrows", QString::number(logrows ? logrows : 17)};
     if (command == "setup")
         return {command, "-M", f("network.ezkl"), "--srs-path", f("kzg.srs"), "--vk-path", f("vk.key"),
                 "--pk-path", f("pk.key")};
@@ -34,6 +34,9 @@ QStringList cli_step_arguments(const QString& command, const ProjectPaths& p) {
 }
 
 QString find_cli_executable() {
+    // An explicit choice first (tests, installs with the CLI elsewhere).
+    if (const QString chosen = qEnvironmentVariable("PROOFSCOPE_CLI"); !chosen.isEmpty() && QFileInfo(chosen).isExecutable())
+        return chosen;
     const QString here = QCoreApplication::applicationDirPath();
     for (const QString& candidate : {here + "/proofscope-cli", here + "/../app/proofscope-cli"})
         if (QFileInfo(candidate).isExecutable()) return QFileInfo(candidate).absoluteFilePath();
@@ -77,9 +80,9 @@ bool CliStepRunner::wait(int msecs) {
     return process_.state() == QProcess::NotRunning || process_.waitForFinished(msecs);
 }
 
-bool CliStepRunner::start(const QString& command, const ProjectPaths& project) {
+bool CliStepRunner::start(const QString& command, const ProjectPaths& project, unsigned logrows) {
     if (busy()) return false;
-    const QStringList args = cli_step_arguments(command, project);
+    const QStringList args = cli_step_arguments(command, project, logrows);
     const QString cli = find_cli_executable();
     title_ = command;
     command_ = command;

@@ -13,10 +13,12 @@
 namespace ps::ui {
 
 // Arguments for `proofscope-cli <command>` on a project, EZKL's option names and the
-// default file names inside the folder. Empty when the command is unknown.
-QStringList cli_step_arguments(const QString& command, const ProjectPaths& project);
+// default file names inside the folder; `logrows` (from settings.json, 0 when unknown)
+// sizes gen-srs. Empty when the command is unknown.
+QStringList cli_step_arguments(const QString& command, const ProjectPaths& project, unsigned logrows = 0);
 
-// proofscope-cli next to the running executable, else on PATH; empty when not found.
+// $PROOFSCOPE_CLI, else proofscope-cli next to the running executable (or in ../app/ of a
+// build tree), else on PATH; empty when not found.
 QString find_cli_executable();
 
 class CliStepRunner : public QObject {
@@ -24,7 +26,7 @@ class CliStepRunner : public QObject {
 public:
     explicit CliStepRunner(QObject* parent = nullptr);
     ~CliStepRunner() override;
-    bool start(const QString& command, const ProjectPaths& project);
+    bool start(const QString& command, const ProjectPaths& project, unsigned logrows = 0);
     bool busy() const;
     bool wait(int msecs);
 

@@ -83,6 +83,7 @@ ProjectStatus inspect_project(const QString& folder, const QString& input_json) 
     check_consistency(status, facts);
     status.model_input_shapes = facts.model_input_shapes;
     status.witness = facts.witness;
+    status.logrows = facts.logrows.value_or(0);
     return status;
 }
 

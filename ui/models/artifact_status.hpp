@@ -36,6 +36,7 @@ struct ProjectStatus {
     std::vector<ArtifactStatus> artifacts;  // input.json first, then the pipeline order
     std::vector<std::vector<int64_t>> model_input_shapes;  // from network.onnx, when readable
     std::shared_ptr<const WitnessTrace> witness;           // parsed witness.json, when valid
+    unsigned logrows = 0;                                  // settings.json's run_args.logrows, 0 when unknown
     bool consistent() const;                // nothing invalid or inconsistent
     const ArtifactStatus* find(const QString& file) const;
 };

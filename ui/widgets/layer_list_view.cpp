@@ -58,6 +58,9 @@ LayerListView::LayerListView(QWidget* parent) : QWidget(parent) {
 void LayerListView::set_trace(std::shared_ptr<const WitnessTrace> trace) {
     const bool has = trace && !trace->layers.empty();
     model_->set_trace(std::move(trace));
+    // Fit the columns to the numbers when that is cheap (it reads every row).
+    if (has && model_->rowCount() <= 500)
+        for (int c = 0; c < LayerListModel::ColumnCount; ++c) tree_->resizeColumnToContents(c);
     tree_->setVisible(has);
     empty_->setVisible(!has);
 }

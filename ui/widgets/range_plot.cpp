@@ -22,7 +22,7 @@ RangePlot::RangePlot(QWidget* parent) : PlotView(parent) {
     plot()->xAxis->setLabel("layer (execution order)");
     plot()->xAxis->setTickLabelRotation(40);
     plot()->legend->setVisible(true);
-    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     connect(whole_range_, &QCheckBox::toggled, this, [this] { rebuild(); });
     connect(plot(), &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable* p, int index, QMouseEvent*) {
         if (p && p->interface1D()) emit layer_clicked(int(std::lround(p->interface1D()->dataMainKey(index))));
