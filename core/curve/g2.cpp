@@ -57,9 +57,9 @@ bool G2::is_in_subgroup() const {
 // (endomorphism.hpp). Only valid on G2: points of the twist outside G2 need mul_u256.
 G2 G2::operator*(const Fr& k) const {
     const auto d = curve_detail::gls_decompose_g2(k.to_canonical());
-    return curve_detail::scalar_mul_endomorphism(*this, d, [](const G2& q) {
-        return G2{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
-                  q.z.conjugate()};
+    return curve_detail::scalar_mul_endomorphism_affine<G2, G2Affine>(*this, d, [](const G2Affine& q) {
+        return G2Affine{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
+                        q.infinity};
     });
 }
 

@@ -102,3 +102,46 @@ P scalar_mul_endomorphism(const P& p, const std::array<SignedHalf, N>& k, Endo&&
 }
 
 }  // namespace ps::curve_detail
+
+namespace ps::curve_detail {
+
+// The same with the tables in affine form (one batched inversion, jacobian.hpp), so the
+// main loop uses mixed additions: worth it where an addition costs much more than the
+// inversion amortised over it (G2). EndoAffine maps an affine point A to E(A).
+template <class P, class A, size_t N, class EndoAffine, int W = 5>
+P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k, EndoAffine&& endo) {
+    constexpr int TABLE = 1 << (W - 2);
+    std::array<P, TABLE> jacobian;
+    jacobian[0] = p;
+    const P twice = jacobian_double(p);
+    for (int i = 1; i < TABLE; ++i) jacobian[size_t(i)] = jacobian_add(jacobian[size_t(i - 1)], twice);
+    std::array<std::array<A, TABLE>, N> tables;
+    jacobian_batch_to_affine<P, A>(std::span<const P>(jacobian), std::span<A>(tables[0]));
+    for (size_t j = 1; j < N; ++j)
+        for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
+    std::array<std::array<int8_t, 258>, N> digits{};
+    int n = 0;
+    for (size_t j = 0; j < N; ++j) {
+        if (k[j].negative)
+            for (auto& e : tables[j]) e.y = -e.y;
+        const U256 magnitude{{uint64_t(k[j].magnitude), uint64_t(k[j].magnitude >> 64), 0, 0}};
+        n = std::max(n, wnaf_digits(magnitude, W, digits[j]));
+    }
+    P acc{};
+    for (int i = n - 1; i >= 0; --i) {
+        acc = jacobian_double(acc);
+        for (size_t j = 0; j < N; ++j) {
+            const int d = digits[j][size_t(i)];
+            if (d > 0) {
+                acc = jacobian_add_mixed(acc, tables[j][size_t(d / 2)]);
+            } else if (d < 0) {
+                A neg = tables[j][size_t(-d / 2)];
+                neg.y = -neg.y;
+                acc = jacobian_add_mixed(acc, neg);
+            }
+        }
+    }
+    return acc;
+}
+
+}  // namespace ps::curve_detail

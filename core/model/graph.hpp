@@ -3,8 +3,8 @@
 // inference has run, constants are folded into initialisers and symbolic batch
 // dimensions are 1 (as EZKL resolves them). Nothing here depends on protobuf.
 //
-// Contract with the fixed-point executor and the GUI (see docs/DEVELOPING.md): this header
-// only grows; existing names keep their meaning.
+// The fixed-point executor (core/witness) and the GUI build on this header: it only grows;
+// existing names keep their meaning.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>

@@ -25,8 +25,8 @@ unsigned window_bits_for(size_t n) {
     if (log_n < 13) return 10;
     if (log_n < 15) return 11;
     if (log_n < 19) return 13;
-    if (log_n < 21) return 14;
-    return 15;  // Digit packing caps c at 15
+    if (log_n < 20) return 14;
+    return 15;  // Digit packing caps c at 15 (at 2^20, 15 measured 2 % faster than 14)
 }
 
 // Below this many points Jacobian buckets beat batch-affine ones (too few additions per

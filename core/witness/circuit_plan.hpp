@@ -15,6 +15,20 @@ struct CircuitPlan {
     uint32_t minimum_logrows = 0;
 };
 
+// The cost model behind num_rows (an estimate until the circuit layout issue lands):
+// kernels count advice cells as they run (FixedCall::add_cells), per output element:
+//   dot products (MatMul, Gemm, Conv, ConvTranspose)  3 per multiply-accumulate
+//   element-wise Add/Sub/Mul, boolean logic            3;  Sum/Mean: inputs + 1
+//   rebase (÷2^k with rounding) and constant Div       3–4, plus a remainder range check
+//   lookups (Sigmoid, Exp, …)                          2 (input, output)
+//   comparisons, Relu, Max/Min, Clip, Abs, Cast        decomp_legs + 3 (decomposition)
+//   Softmax 9, LogSoftmax 7; AveragePool kernel + 4; float fallback 2
+//   copies (Reshape, Transpose, Gather, …)             0 (copy constraints)
+// num_rows = ceil(cells / num_inner_cols). logrows is the smallest k with
+// 2^k ≥ max(num_rows, largest lookup/range table) + RESERVED_BLINDING_ROWS: tables are
+// counted as one column each (EZKL instead splits large tables over several columns,
+// which is why its logrows can be smaller than the table).
+//
 // Rows reserved at the end of every column for blinding (halo2 reserves
 // blinding_factors + 1; 8 covers the query counts of our gates). An estimate, like
 // num_rows, until the circuit layout lands.

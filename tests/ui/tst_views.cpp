@@ -40,9 +40,11 @@ private slots:
         ValueHistogram histogram;
         ErrorGrowthPlot growth;
         QVERIFY(heatmap.showing_empty_state());
-        QVERIFY(heatmap.empty_message().contains("Open a project"));
+        QVERIFY(heatmap.empty_message().contains("Open an artifact folder (Ctrl+O)"));
         QVERIFY(histogram.empty_message().contains("Pick a layer"));
-        QVERIFY(growth.empty_message().contains("Generate witness"));
+        QVERIFY(growth.empty_message().contains("Run all missing steps"));
+        RangePlot ranges;
+        QVERIFY(ranges.showing_empty_state());
         QString error;
         QTemporaryDir dir;
         QVERIFY(!heatmap.export_to(dir.filePath("x.png"), &error));

@@ -10,6 +10,9 @@ namespace ps::ui {
 namespace {
 // Log axes cannot show 0: exact layers sit on this floor (and the caption says so).
 constexpr double error_floor = 1e-9;
+const QString no_witness_message =
+    "No witness loaded.\nOpen an artifact folder (Ctrl+O) or the demo project (Ctrl+D), then make its witness "
+    "(Run ▸ Run all missing steps, Ctrl+R) to see how the quantisation error grows through the model.";
 }  // namespace
 
 int layer_with_largest_error_jump(const WitnessTrace& trace) {
@@ -50,8 +53,7 @@ ErrorGrowthPlot::ErrorGrowthPlot(QWidget* parent) : PlotView(parent) {
     connect(plot(), &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable* p, int index, QMouseEvent*) {
         if (p && p->interface1D()) emit layer_clicked(int(std::lround(p->interface1D()->dataMainKey(index))));
     });
-    show_empty("No witness loaded.\nOpen a project (File ▸ Open project) and generate its witness "
-               "(Run ▸ Generate witness, F5) to see how the quantisation error grows through the model.");
+    show_empty(no_witness_message);
 }
 
 void ErrorGrowthPlot::set_trace(std::shared_ptr<const WitnessTrace> trace) {
@@ -63,8 +65,7 @@ void ErrorGrowthPlot::rebuild() {
     plot()->clearPlottables();
     plot()->clearItems();
     if (!trace_ || trace_->layers.empty()) {
-        show_empty("No witness loaded.\nOpen a project (File ▸ Open project) and generate its witness "
-                   "(Run ▸ Generate witness, F5) to see how the quantisation error grows through the model.");
+        show_empty(no_witness_message);
         return;
     }
     auto* max_graph = plot()->addGraph();

@@ -132,7 +132,7 @@ void InputView::refresh_views() {
     save_button_->setEnabled(has && !path_.isEmpty());
     regenerate_button_->setEnabled(has && !path_.isEmpty());
     if (path_.isEmpty()) {
-        caption_->setText("<b>No input.</b> Open a project (Ctrl+O) or pick an input.json in the project panel.");
+        caption_->setText("<b>No input.</b> Open an artifact folder (Ctrl+O) or the demo project (Ctrl+D), or pick an input.json in the project panel.");
     } else if (!has) {
         caption_->setText(QString("<b>%1</b> could not be read (see Problems). Its shape is taken from the model once "
                                   "network.onnx or a witness is present.").arg(path_.toHtmlEscaped()));

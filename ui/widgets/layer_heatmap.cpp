@@ -11,6 +11,10 @@ namespace ps::ui {
 
 namespace {
 
+const QString no_layer_message =
+    "No layer selected.\nOpen an artifact folder (Ctrl+O) or the demo project (Ctrl+D); once it has a witness, "
+    "pick a layer in the Layers list.";
+
 // Blue for negative, white at zero, red for positive: signed activations read at a glance.
 QCPColorGradient diverging() {
     QCPColorGradient g;
@@ -60,7 +64,7 @@ LayerHeatmap::LayerHeatmap(QWidget* parent) : PlotView(parent) {
     connect(slice_box_, &QComboBox::currentIndexChanged, this, [this](int i) { set_slice(i); });
     connect(quantity_box_, &QComboBox::currentIndexChanged, this,
             [this](int i) { set_quantity(Quantity(i)); });
-    show_empty("No layer selected.\nOpen a project with a witness (File ▸ Open project) and pick a layer in the layer list.");
+    show_empty(no_layer_message);
 }
 
 size_t LayerHeatmap::rows() const {
@@ -128,7 +132,7 @@ double LayerHeatmap::value_at(size_t i) const {
 void LayerHeatmap::rebuild() {
     if (!layer_ || layer_->size() == 0) {
         show_empty(layer_ ? "This layer has no values." :
-                   "No layer selected.\nOpen a project with a witness (File ▸ Open project) and pick a layer in the layer list.");
+                   no_layer_message);
         return;
     }
     if (quantity_ != Quantity::Dequantised && !layer_->has_float_reference()) {

@@ -40,8 +40,8 @@ LayerListView::LayerListView(QWidget* parent) : QWidget(parent) {
     const int widths[] = {28, 84, 62, 72, 40, 52, 52, 62, 66, 64, 74};
     for (int c = 0; c < LayerListModel::ColumnCount; ++c) tree_->setColumnWidth(c, widths[c]);
     layout->addWidget(tree_, 1);
-    empty_ = new QLabel("No witness yet. Open a project (Ctrl+O) and generate its witness (F5): "
-                        "every layer of the model will be listed here.");
+    empty_ = new QLabel("No witness yet. Open an artifact folder (Ctrl+O) or the demo project (Ctrl+D), then "
+                        "Run ▸ Run all missing steps (Ctrl+R): every layer of the model will be listed here.");
     empty_->setWordWrap(true);
     empty_->setStyleSheet("color: #666; padding: 6px;");
     layout->addWidget(empty_);

@@ -8,6 +8,12 @@
 
 namespace ps::ui {
 
+namespace {
+const QString no_witness_message =
+    "No witness loaded.\nOpen an artifact folder (Ctrl+O) or the demo project (Ctrl+D), then make its witness "
+    "(Run ▸ Run all missing steps, Ctrl+R) to compare every layer's values with the range the circuit allows.";
+}  // namespace
+
 RangePlot::RangePlot(QWidget* parent) : PlotView(parent) {
     auto* row = new QHBoxLayout;
     caption_ = new QLabel;
@@ -27,8 +33,7 @@ RangePlot::RangePlot(QWidget* parent) : PlotView(parent) {
     connect(plot(), &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable* p, int index, QMouseEvent*) {
         if (p && p->interface1D()) emit layer_clicked(int(std::lround(p->interface1D()->dataMainKey(index))));
     });
-    show_empty("No witness loaded.\nOpen a project and generate its witness (Run ▸ Generate witness, F5) "
-               "to compare every layer's values with the range the circuit allows.");
+    show_empty(no_witness_message);
 }
 
 void RangePlot::set_trace(std::shared_ptr<const WitnessTrace> trace) {
@@ -40,8 +45,7 @@ void RangePlot::rebuild() {
     plot()->clearPlottables();
     plot()->clearItems();
     if (!trace_ || trace_->layers.empty()) {
-        show_empty("No witness loaded.\nOpen a project and generate its witness (Run ▸ Generate witness, F5) "
-                   "to compare every layer's values with the range the circuit allows.");
+        show_empty(no_witness_message);
         return;
     }
     const size_t n = trace_->layers.size();
