@@ -8,6 +8,7 @@
 
 #include "core/kzg/srs.hpp"
 #include "core/plonk/keygen.hpp"
+#include "core/plonk/mock_prover.hpp"
 #include "core/plonk/prover.hpp"
 #include "core/plonk/synthetic_circuit.hpp"
 #include "core/plonk/verifier.hpp"
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
         SystemRandom tau;
         const Srs srs = generate_srs(k, tau, quiet);  // development SRS: benchmark only
         const SyntheticCircuit circuit = make_synthetic_circuit(k);
+        size_t mock_failures = 0;
+        const double mock_ns = bench::median_ns(runs, [&] { mock_failures = mock_prove(*circuit.witness).size(); });
+        std::printf("k=%2u mock prover %9.1f ms (%zu failures)\n", k, mock_ns / 1e6, mock_failures);
         for (int threads : {1, 2}) {
             tbb::global_control limit(tbb::global_control::max_allowed_parallelism, size_t(threads));
             std::unique_ptr<ProvingKey> pk;

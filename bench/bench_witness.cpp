@@ -52,15 +52,18 @@ int main(int argc, char** argv) {
         WitnessOptions fixed_only;
         fixed_only.float_reference = false;
         const double generate_fixed = bench::median_ns(7, [&] { generate_witness(c, in, quiet, fixed_only); });
+        const WitnessResult result = generate_witness(c, in, quiet);
+        const double write = bench::median_ns(7, [&] { write_witness_json(result, witness_path); });
         const double read_back = bench::median_ns(5, [&] { read_witness_json(witness_path); });
         const double parse_only = bench::median_ns(5, [&] { const auto j = nlohmann::json::parse(read_file_text(witness_path)); if (j.is_null()) std::abort(); });
         size_t values = 0;
-        for (const auto& l : generate_witness(c, in, quiet).layers) values += l.quantised.size();
+        for (const auto& l : result.layers) values += l.quantised.size();
         std::printf("%-12s %3zu nodes, %8zu traced values, witness.json %.2f MiB\n", name.c_str(), graph.nodes.size(),
                     values, double(fs::file_size(witness_path)) / 1048576.0);
         std::printf("  gen-witness end to end (read ezkl+input, run, write json): %10.3f ms\n", end_to_end / 1e6);
         std::printf("  generate_witness (fixed + float reference + trace):         %10.3f ms\n", generate / 1e6);
         std::printf("  generate_witness without float reference:                  %10.3f ms\n", generate_fixed / 1e6);
+        std::printf("  write_witness_json (atomic: temp file, fsync, rename):     %10.3f ms\n", write / 1e6);
         std::printf("  read_witness_json:                                         %10.3f ms\n", read_back / 1e6);
         std::printf("  nlohmann::json::parse of witness.json:                     %10.3f ms\n", parse_only / 1e6);
     }

@@ -1,8 +1,10 @@
 #include "ui/screenshot_tour.hpp"
 
+#include "ui/dialogs/about_dialog.hpp"
 #include "ui/main_window.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/input_view.hpp"
+#include "ui/widgets/layer_list_view.hpp"
 
 #include <QApplication>
 #include <QDir>
@@ -68,9 +70,31 @@ void ScreenshotTour::shoot_views() {
     if (!sample_image_.isEmpty()) {
         auto* input = static_cast<InputView*>(window_.view_widget(MainWindow::View::Input));
         QString error;
-        if (input->load_image(sample_image_, &error)) save("09_input_loaded_image");
-        else std::fprintf(stderr, "proofscope: %s: %s\n", qPrintable(sample_image_), qPrintable(error));
+        if (input->load_image(sample_image_, &error)) {
+            save("09_input_loaded_image");
+            // Save, regenerate the witness for the new input, and show the logits.
+            QEventLoop wait;
+            QTimer::singleShot(120'000, &wait, &QEventLoop::quit);
+            connect(&window_, &MainWindow::idle, &wait, &QEventLoop::quit);
+            if (input->save(&error)) {
+                window_.generate_witness();
+                if (window_.busy()) wait.exec();
+            }
+            if (window_.trace() && !window_.trace()->layers.empty()) {
+                const int last = int(window_.trace()->layers.size()) - 1;
+                window_.layer_list()->select_layer(last);
+                window_.show_view(MainWindow::View::Heatmap);
+                save("11_regenerated_output_heatmap");
+            }
+        } else {
+            std::fprintf(stderr, "proofscope: %s: %s\n", qPrintable(sample_image_), qPrintable(error));
+        }
     }
+    AboutDialog about(&window_);
+    about.show();
+    settle(300);
+    const QString about_path = QDir(out_dir_).filePath("10_about.png");
+    if (about.grab().save(about_path)) saved_ << about_path;
     emit done(window_.error_panel()->count() > 0 && !window_.trace() ? 1 : 0);
 }
 

@@ -1,4 +1,5 @@
 #include "core/curve/endomorphism.hpp"
+#include "core/curve/bn_parameter.hpp"
 #include "core/curve/g1.hpp"
 #include "core/field/fr.hpp"
 
@@ -6,7 +7,6 @@ namespace ps::curve_detail {
 
 namespace {
 
-constexpr uint64_t BN_U = 4965661367192848881ULL;
 // Basis entries (u = BN_U): a1 = 2u+1, a2 = 6u²+2u, b1 = 6u²+4u+1, |b2| = 2u+1.
 constexpr u128 A1 = u128(2) * BN_U + 1;
 constexpr u128 A2 = u128(6) * BN_U * BN_U + u128(2) * BN_U;

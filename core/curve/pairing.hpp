@@ -2,6 +2,7 @@
 // The optimal ate pairing on BN254 (Vercauteren, "Optimal pairings", 2010): a Miller loop
 // over 6u+2 with two Frobenius-twisted correction lines, then the final exponentiation
 // to the power (p^12 - 1)/r. e: G1 × G2 → μ_r ⊂ Fq12*.
+#include "core/curve/bn_parameter.hpp"
 #include "core/curve/g1.hpp"
 #include "core/curve/g2.hpp"
 #include "core/field/fq12.hpp"
@@ -24,8 +25,7 @@ Fq12 pairing(const G1Affine& p, const G2Affine& q);
 bool pairing_product_is_one(std::span<const G1Affine> ps, std::span<const G2Affine> qs);
 
 namespace pairing_detail {
-// BN parameter u (x in some papers): p = 36u^4 + 36u^3 + 24u^2 + 6u + 1.
-inline constexpr uint64_t BN_U = 4965661367192848881ULL;
+using curve_detail::BN_U;  // bn_parameter.hpp
 // π(Q) on the twist: the p-power Frobenius of E carried through the twist map.
 G2Affine twisted_frobenius(const G2Affine& q);
 }  // namespace pairing_detail

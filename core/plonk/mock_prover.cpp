@@ -1,8 +1,9 @@
 #include "core/plonk/mock_prover.hpp"
 
+#include "core/plonk/expression_evaluator.hpp"
 #include "core/util/random.hpp"
 
-#include <map>
+#include <algorithm>
 #include <set>
 
 namespace ps::plonk {
@@ -70,26 +71,34 @@ std::vector<ConstraintFailure> mock_prove(const Assignment& assignment) {
     const std::vector<std::vector<Fr>> instance = widen(ColumnKind::Instance, false),
                                        advice = widen(ColumnKind::Advice, true),
                                        fixed = widen(ColumnKind::Fixed, false);
-    auto at_row = [&](size_t row) {
-        return [&, row](Column c, int32_t rotation) {
-            const size_t r = size_t((int64_t(row) + rotation) % int64_t(n) + int64_t(n)) % n;
-            const auto& cols = c.kind == ColumnKind::Instance ? instance
-                               : c.kind == ColumnKind::Advice ? advice
-                                                              : fixed;
-            return cols[c.index][r];
-        };
+
+    // Constraints are evaluated a chunk of rows at a time by the compiled evaluator the
+    // prover uses, so the mock prover stays usable on circuits of 2^20 rows.
+    ColumnValues values;
+    values.size = n;
+    for (const auto& col : instance) values.add(ColumnKind::Instance, col);
+    for (const auto& col : advice) values.add(ColumnKind::Advice, col);
+    for (const auto& col : fixed) values.add(ColumnKind::Fixed, col);
+    constexpr size_t CHUNK = 4096;
+    std::vector<std::vector<Fr>> scratch;
+    auto evaluate_rows = [&](const Expression& e, size_t rows) {
+        const CompiledExpression compiled(e);
+        std::vector<Fr> out(rows);
+        for (size_t first = 0; first < rows; first += CHUNK)
+            compiled.evaluate(values, first, std::span(out).subspan(first, std::min(CHUNK, rows - first)), scratch);
+        return out;
     };
 
     std::vector<ConstraintFailure> failures;
     for (const Gate& gate : cs.gates())
-        for (size_t ci = 0; ci < gate.constraints.size(); ++ci)
-            for (size_t row = 0; row < usable; ++row) {
-                const Fr v = gate.constraints[ci].evaluate(at_row(row));
-                if (!v.is_zero())
+        for (size_t ci = 0; ci < gate.constraints.size(); ++ci) {
+            const auto result = evaluate_rows(gate.constraints[ci], usable);
+            for (size_t row = 0; row < usable; ++row)
+                if (!result[row].is_zero())
                     failures.push_back({ConstraintFailure::Kind::Gate, gate.name, ci, row,
                                         columns_of(gate.constraints[ci]), assignment.region_of(row),
-                                        "evaluates to " + v.to_dec() + " instead of 0"});
-            }
+                                        "evaluates to " + result[row].to_dec() + " instead of 0"});
+        }
 
     for (const CopyConstraint& copy : assignment.copies()) {
         const Fr& a = assignment.value(copy.a.column, copy.a.row);
@@ -103,15 +112,19 @@ std::vector<ConstraintFailure> mock_prove(const Assignment& assignment) {
     }
 
     for (const LookupArgument& lookup : cs.lookups()) {
-        std::set<std::vector<Fr>, FrLess> table;
-        auto tuple = [&](const std::vector<Expression>& exprs, size_t row) {
-            std::vector<Fr> t;
-            for (const auto& e : exprs) t.push_back(e.evaluate(at_row(row)));
-            return t;
+        auto tuples = [&](const std::vector<Expression>& exprs) {
+            std::vector<std::vector<Fr>> components;
+            for (const auto& e : exprs) components.push_back(evaluate_rows(e, usable));
+            std::vector<std::vector<Fr>> rows(usable);
+            for (size_t row = 0; row < usable; ++row)
+                for (const auto& c : components) rows[row].push_back(c[row]);
+            return rows;
         };
-        for (size_t row = 0; row < usable; ++row) table.insert(tuple(lookup.table, row));
+        const auto table_rows = tuples(lookup.table);
+        const std::set<std::vector<Fr>, FrLess> table(table_rows.begin(), table_rows.end());
+        const auto inputs = tuples(lookup.inputs);
         for (size_t row = 0; row < usable; ++row) {
-            const auto input = tuple(lookup.inputs, row);
+            const auto& input = inputs[row];
             if (table.count(input)) continue;
             std::string shown;
             for (const Fr& v : input) {

@@ -64,13 +64,13 @@ CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool lo
     if (!logrows_fixed) {
         s.run_args.logrows = plan.minimum_logrows;
     } else if (args.logrows < plan.minimum_logrows) {
-        throw Error("run_args.logrows", "= " + std::to_string(args.logrows) + " is too small: the circuit needs 2^" +
+        throw Error("run_args", "logrows = " + std::to_string(args.logrows) + " is too small: the circuit needs 2^" +
                                             std::to_string(plan.minimum_logrows) + " rows (" + std::to_string(s.num_rows) +
                                             " estimated rows, lookup/range tables of " + std::to_string(table_rows) + " rows)",
                     "use --logrows " + std::to_string(plan.minimum_logrows) + ", omit --logrows, or run calibrate-settings");
     }
     if (s.run_args.logrows > 28)
-        throw Error("run_args.logrows", "the circuit needs 2^" + std::to_string(s.run_args.logrows) +
+        throw Error("run_args", "logrows: the circuit needs 2^" + std::to_string(s.run_args.logrows) +
                                             " rows, more than BN254's 2^28 domain",
                     "lower the scales or the lookup_range");
 

@@ -229,6 +229,7 @@ const FixedKernel* find_fixed_kernel(const std::string& op) {
         register_fixed_conv_ops(t);
         register_fixed_select_ops(t);
         register_fixed_lookup_ops(t);
+        register_fixed_norm_ops(t);
         return t;
     }();
     auto it = table.find(op);

@@ -116,6 +116,7 @@ void register_fixed_conv_ops(FixedKernelTable&);
 void register_fixed_select_ops(FixedKernelTable&);
 void register_fixed_lookup_ops(FixedKernelTable&);
 void register_fixed_copy_ops(FixedKernelTable&);
+void register_fixed_norm_ops(FixedKernelTable&);
 
 // Any op: dequantise, run the float kernel, requantise (not provable yet; flagged).
 FixedResult float_fallback(const FixedCall& call);

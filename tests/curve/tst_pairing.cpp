@@ -20,6 +20,7 @@ private slots:
     void identity_points_pair_to_one();
     void final_exponentiation_equals_the_plain_power();
     void twisted_frobenius_is_multiplication_by_p_on_G2();
+    void bn_parameter_u_generates_p_and_r();
 };
 
 void TestPairing::bilinearity_e_aP_bQ_equals_e_P_Q_to_the_ab() {
@@ -106,6 +107,13 @@ void TestPairing::twisted_frobenius_is_multiplication_by_p_on_G2() {
     const G2Affine pi = pairing_detail::twisted_frobenius(q.to_affine());
     QVERIFY(pi.is_on_curve());
     QVERIFY(G2::from_affine(pi) == q.mul_u256(Fq::MODULUS));
+}
+
+void TestPairing::bn_parameter_u_generates_p_and_r() {
+    const mpz_class u = mpz_class(std::to_string(curve_detail::BN_U));
+    const mpz_class u2 = u * u, u3 = u2 * u, u4 = u3 * u;
+    QCOMPARE(mpz_class(36 * u4 + 36 * u3 + 24 * u2 + 6 * u + 1), gmp_oracle::to_mpz(Fq::MODULUS));
+    QCOMPARE(mpz_class(36 * u4 + 36 * u3 + 18 * u2 + 6 * u + 1), gmp_oracle::to_mpz(Fr::MODULUS));
 }
 
 QTEST_APPLESS_MAIN(TestPairing)

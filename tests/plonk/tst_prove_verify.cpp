@@ -5,7 +5,9 @@
 #include "proof_fixture.hpp"
 
 #include "core/kzg/commit.hpp"
+#include "core/plonk/permutation.hpp"
 #include "core/plonk/proof_layout.hpp"
+#include "core/plonk/synthetic_circuit.hpp"
 #include "core/plonk/protocol.hpp"
 #include "core/util/error.hpp"
 #include "core/util/sha256.hpp"
@@ -164,6 +166,19 @@ private slots:
         CountingProgress cancelling;
         cancelling.cancel_after = 3;
         QVERIFY_THROWS_EXCEPTION(Cancelled, create_proof(pk, srs, *c.assignment, rng, cancelling));
+    }
+
+    void gates_lookups_and_copies_together_prove() {
+        // The benchmark circuit: every usable row used, two lookups, two permutation chunks.
+        const SyntheticCircuit c = make_synthetic_circuit(8);
+        QVERIFY(mock_prove(*c.witness).empty());
+        NullProgress quiet;
+        const Srs& srs = test::test_srs(8);
+        const ProvingKey pk = keygen(srs, *c.witness, quiet);
+        QCOMPARE(permutation::chunk_count(pk.vk.cs), size_t(2));
+        SeededRandom rng(8);
+        const Proof proof = create_proof(pk, srs, *c.witness, rng, quiet);
+        QVERIFY(test::verify_with(pk.vk, proof.instances, proof.bytes).ok);
     }
 
     void a_circuit_without_copies_or_lookups_proves() {

@@ -217,6 +217,24 @@ private slots:
         QCOMPARE(values(r, "y"), (V{2, -2}));
         QCOMPARE(r.values.at("y").t.shape, (model::Shape{2}));
     }
+    void norm_reductions() {
+        GraphBuilder b;
+        b.input("x", {1, 3})
+            .node("ReduceL1", {"x"}, {"l1"}, {{"axes", test::ints_attr({1})}})
+            .node("ReduceL2", {"x"}, {"l2"}, {{"axes", test::ints_attr({1})}})
+            .node("Shape", {"x"}, {"shape"})
+            .output("l1")
+            .output("l2")
+            .output("shape");
+        // x = [0.75, −1, 0.5] → [3, −4, 2] at scale 2. L1: 3 + 4 + 2 = 9 (2.25).
+        // Squares 9 + 16 + 4 = 29 at scale 4 → ÷4 = 7.25 → 7 at scale 2 (1.75);
+        // √1.75 = 1.3229 → 5.29 → 5 at scale 2 (float: √1.8125 = 1.346).
+        const auto r = run(b.g, args_at(2, 2), {{0.75, -1.0, 0.5}});
+        QCOMPARE(values(r, "l1"), (V{9}));
+        QCOMPARE(values(r, "l2"), (V{5}));
+        QCOMPARE(values(r, "shape"), (V{1, 3}));
+        QCOMPARE(r.values.at("shape").scale, 0);
+    }
     void batch_norm_folds_to_affine() {
         GraphBuilder b;
         b.input("x", {1, 2, 1, 1})

@@ -10,6 +10,11 @@
 #include <openssl/crypto.h>
 #include <qcustomplot.h>
 
+// The .qrc is compiled into the static proofscope_ui library: its initialiser must be
+// referenced explicitly or the linker drops it (Qt docs, "Using Resources in a Library").
+// Q_INIT_RESOURCE has to be used outside any namespace.
+static void init_ui_resources() { Q_INIT_RESOURCE(proofscope); }
+
 namespace ps::ui {
 
 QString AboutDialog::versions_html() {
@@ -38,6 +43,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
         "circuit proves, and where that departs from the float model.</p>");
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    init_ui_resources();
     auto* text = new QTextBrowser;
     QFile licences(":/about/licences.html");
     QString html = "<h3>Versions</h3>" + versions_html();

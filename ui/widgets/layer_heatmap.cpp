@@ -140,12 +140,16 @@ void LayerHeatmap::rebuild() {
         return;
     }
     const size_t r = rows(), c = cols(), base = size_t(slice_) * r * c;
-    map_->data()->setSize(int(c), int(r));
-    map_->data()->setRange(QCPRange(0, double(c - 1)), QCPRange(0, double(r - 1)));
+    // QCPColorMap spreads n cells over [lower, upper] by their centres, which needs n ≥ 2:
+    // a single row or column (a 1×10 logits vector) is drawn as two half-cells.
+    const size_t cells_x = std::max<size_t>(c, 2), cells_y = std::max<size_t>(r, 2);
+    map_->data()->setSize(int(cells_x), int(cells_y));
+    map_->data()->setRange(c == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, double(c - 1)),
+                           r == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, double(r - 1)));
     double lo = INFINITY, hi = -INFINITY;
-    for (size_t y = 0; y < r; ++y)
-        for (size_t x = 0; x < c; ++x) {
-            const double v = value_at(base + y * c + x);
+    for (size_t y = 0; y < cells_y; ++y)
+        for (size_t x = 0; x < cells_x; ++x) {
+            const double v = value_at(base + std::min(y, r - 1) * c + std::min(x, c - 1));
             map_->data()->setCell(int(x), int(y), v);
             lo = std::min(lo, v);
             hi = std::max(hi, v);

@@ -35,7 +35,7 @@ RawValuesView::RawValuesView(QWidget* parent) : QWidget(parent) {
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table_->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {110, 100, 330, 110, 110, 90};
+    const int widths[] = {100, 80, 250, 100, 100, 90};
     for (int c = 0; c < RawValuesModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
     layout->addWidget(table_, 1);
 
