@@ -145,6 +145,7 @@ void MainWindow::on_loaded() {
     error_growth_->set_trace(trace_);
     ranges_->set_trace(trace_);
 
+    bool auto_selected = false;
     std::vector<int64_t> input_shape;
     if (trace_ && !trace_->layers.empty() && trace_->layers[0].op == "Input") input_shape = trace_->layers[0].shape;
     else if (!status_.model_input_shapes.empty()) input_shape = status_.model_input_shapes[0];
@@ -153,7 +154,8 @@ void MainWindow::on_loaded() {
     if (trace_ && !trace_->layers.empty()) {
         // Start where it matters: the layer where the error grows most.
         int row = selected_layer_;
-        if (row < 0 || size_t(row) >= trace_->layers.size()) row = layer_with_largest_error_jump(*trace_);
+        auto_selected = row < 0 || size_t(row) >= trace_->layers.size();
+        if (auto_selected) row = layer_with_largest_error_jump(*trace_);
         if (row < 0) row = 0;
         selected_layer_ = -1;
         layers_->select_layer(row);
@@ -166,7 +168,7 @@ void MainWindow::on_loaded() {
         const LayerTrace* shown = trace_ && selected_layer_ >= 0 ? &trace_->layers[size_t(selected_layer_)] : nullptr;
         set_idle(trace_ ? QString("%1 layers loaded from witness.json%2%3").arg(trace_->layers.size())
                               .arg(witness_changed ? "." : " (unchanged).")
-                              .arg(shown && witness_changed
+                              .arg(shown && auto_selected
                                        ? QString(" Showing %1 (%2), where the quantisation error grows most; pick any layer in the list.")
                                              .arg(QString::fromStdString(shown->name), QString::fromStdString(shown->op))
                                        : QString())

@@ -1,5 +1,5 @@
 // proofscope: the desktop workbench. Wiring only: the window lives in ui/.
-//   proofscope [FOLDER] [--input input.json] [--demo] [--screenshots DIR [--run-missing]]
+//   proofscope [FOLDER] [--input input.json] [--demo] [--run-missing] [--screenshots DIR]
 #include "ui/demo_project.hpp"
 #include "ui/main_window.hpp"
 #include "ui/screenshot_tour.hpp"
@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     const QCommandLineOption input({"i", "input"}, "The input.json to use (default: <folder>/input.json).", "file");
     const QCommandLineOption demo("demo", "Open the built-in demo project (written to the app data folder, or to <folder> when given).");
     const QCommandLineOption screenshots("screenshots", "Save a PNG of every main view into <dir>, then quit.", "dir");
-    const QCommandLineOption run_missing("run-missing", "Run the missing pipeline steps up to the witness first.");
+    const QCommandLineOption run_missing("run-missing", "Run the missing pipeline steps up to the witness (gen-settings, compile-circuit, gen-witness) on opening.");
     const QCommandLineOption sample("sample-image", "With --screenshots: also load this image in the Input view.", "png");
     parser.addOptions({input, demo, screenshots, run_missing, sample});
     parser.process(app);
@@ -64,6 +64,9 @@ int main(int argc, char** argv) {
         QObject::connect(t, &ps::ui::ScreenshotTour::done, &app, [](int code) { QApplication::exit(code); });
         t->start();
     } else if (!project.folder.isEmpty()) {
+        if (parser.isSet(run_missing))
+            QObject::connect(&window, &ps::ui::MainWindow::project_loaded, &window,
+                             &ps::ui::MainWindow::run_missing_steps, Qt::SingleShotConnection);
         window.open_project(project);
     }
     return app.exec();

@@ -2,6 +2,7 @@
 // element-wise non-linear functions, and Softmax/LogSoftmax built from an exp table, a
 // sum and a range-checked division. Cast to integer types truncates exactly.
 #include "core/model/op_registry.hpp"
+#include "core/util/error.hpp"
 #include "core/witness/fixed_tensor_ops.hpp"
 #include "core/witness/lookup_functions.hpp"
 #include <cmath>
@@ -27,7 +28,11 @@ FixedResult elementwise_lookup(const FixedCall& call) {
     if (!fn) return float_fallback(call);
     call.check_lookup_input(0, x);
     record_lookup(call, *fn, x.scale);
-    for (auto& v : x.t.data) v = lookup_entry(*fn, v, x.scale, x.scale);
+    try {
+        for (auto& v : x.t.data) v = lookup_entry(*fn, v, x.scale, x.scale);
+    } catch (const Error& e) {  // f(x) too large for the scale: say which node
+        call.fail(e.where() + ": " + e.problem(), "lower the scale or narrow the lookup_range");
+    }
     call.add_cells(2 * x.t.size());
     return {{x}, ProofKind::Lookup};
 }

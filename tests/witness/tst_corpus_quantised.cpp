@@ -21,9 +21,10 @@ private slots:
             if (!q.default_ok()) q = check_quantised(c, true);
             const bool ok = q.default_ok() || q.calibrated_ok();
             within += ok;
-            qInfo("%-26s default %s%.3g  calibrated %s%.3g  tolerance %.3g  %s", c.name.c_str(),
-                  q.at_default.ran ? "" : "failed ", q.at_default.max_abs_error, q.calibrated.ran ? "" : "-/",
-                  q.calibrated.max_abs_error, q.tolerance, ok ? "ok" : ("OUT: " + q.at_default.failure).c_str());
+            const std::string calibrated = q.calibrated.ran ? std::to_string(q.calibrated.max_abs_error) : "not needed";
+            qInfo("%-26s default %s%.3g  calibrated %s  tolerance %.3g  %s", c.name.c_str(),
+                  q.at_default.ran ? "" : "failed ", q.at_default.max_abs_error, calibrated.c_str(), q.tolerance,
+                  ok ? "ok" : ("OUT: " + q.at_default.failure).c_str());
         }
         qInfo("%d / %d models within tolerance", within, with_reference);
         QVERIFY(with_reference > 0);

@@ -260,6 +260,18 @@ private slots:
         const auto r = run(b.g, args_at(0, 0), {{big + 1, 2, 3, 4, 5, 6}});
         QCOMPARE(values(r, "y"), (V{int64_t(1LL << 40) + 1, 4, 2, 5, 3, 6}));
     }
+    void lookup_overflow_names_the_node() {
+        GraphBuilder b;
+        b.input("x", {1}).node("Exp", {"x"}, {"y"}).output("y");
+        // e^200 · 2^7 ≈ 10^89 has no fixed-point representation.
+        try {
+            run(b.g, args_at(7, 7), {{200.0}});
+            QFAIL("overflow not reported");
+        } catch (const ps::Error& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("Exp_0") != std::string::npos && m.find("lower the scale") != std::string::npos, m.c_str());
+        }
+    }
     void overflow_names_the_node() {
         GraphBuilder b;
         b.input("x", {1}).node("Mul", {"x", "x"}, {"y"}).node("Mul", {"y", "y"}, {"z"}).output("z");

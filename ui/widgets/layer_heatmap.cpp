@@ -58,6 +58,13 @@ LayerHeatmap::LayerHeatmap(QWidget* parent) : PlotView(parent) {
     plot()->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     plot()->yAxis->setRangeReversed(true);  // row 0 at the top, as images are read
+    // Ticks on whole rows and columns only (a 1×10 vector must not show row "-0.4").
+    for (QCPAxis* axis : {plot()->xAxis, plot()->yAxis}) {
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);
+        ticker->setTickStep(1);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        axis->setTicker(ticker);
+    }
     plot()->xAxis->setLabel("column");
     plot()->yAxis->setLabel("row");
 
