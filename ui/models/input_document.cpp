@@ -68,7 +68,7 @@ void InputDocument::write(const QString& path) const {
 
 bool image_shape_of(const std::vector<int64_t>& shape, ImageShape& out) {
     std::vector<int64_t> s = shape;
-    while (s.size() > 2 && s.front() == 1 && s.size() > 3) s.erase(s.begin());  // drop batch
+    while (s.size() > 3 && s.front() == 1) s.erase(s.begin());  // drop batch dimensions of 1
     if (s.size() == 2) s.insert(s.begin(), 1);
     if (s.size() != 3) return false;
     if ((s[0] != 1 && s[0] != 3) || s[1] < 2 || s[2] < 2) return false;

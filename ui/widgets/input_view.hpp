@@ -51,16 +51,16 @@ private:
     bool is_image_ = false;
     bool dirty_ = false;
     bool filling_ = false;
-    QLabel* caption_;
-    QLabel* picture_;
-    QSpinBox* channel_;
-    QTableWidget* grid_;
-    QCheckBox* invert_;
-    QDoubleSpinBox* lo_;
-    QDoubleSpinBox* hi_;
-    QPushButton* load_button_;
-    QPushButton* save_button_;
-    QPushButton* regenerate_button_;
+    QLabel* caption_ = nullptr;
+    QLabel* picture_ = nullptr;
+    QSpinBox* channel_ = nullptr;
+    QTableWidget* grid_ = nullptr;
+    QCheckBox* invert_ = nullptr;
+    QDoubleSpinBox* lo_ = nullptr;
+    QDoubleSpinBox* hi_ = nullptr;
+    QPushButton* load_button_ = nullptr;
+    QPushButton* save_button_ = nullptr;
+    QPushButton* regenerate_button_ = nullptr;
 };
 
 }  // namespace ps::ui
