@@ -119,7 +119,8 @@ void ValueHistogram::rebuild() {
     for (double c : bins_.counts) top = std::max(top, c);
     plot()->yAxis->setRange(0, top * 1.12);
     plot()->legend->setVisible(layer_->saturated > 0);
-    if (layer_->saturated > 0) plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Top centre: the bound labels sit in the top corners.
+    if (layer_->saturated > 0) plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
     caption_->setText(QString("<b>%1</b> (%2): %3 values in [%4, %5]%6%7")
                           .arg(QString::fromStdString(layer_->name), QString::fromStdString(layer_->op))
                           .arg(layer_->size()).arg(layer_->min).arg(layer_->max).arg(range_note)
