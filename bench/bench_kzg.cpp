@@ -1,6 +1,6 @@
 // SRS generation, SRS consistency check and KZG commitment throughput (the work `setup`
 // does: one Lagrange-basis commitment per fixed column), with 1 and 2 threads. Every
-// configuration runs in its own forked process so its peak RSS is its own.
+// configuration runs in its own process so its peak RSS is its own.
 //   bench_kzg                    all configurations
 //   bench_kzg commit 16 2        one configuration: task, logrows, threads
 #include "bench_common.hpp"
@@ -108,8 +108,14 @@ int main(int argc, char** argv) {
             for (int threads : {1, 2}) configs.emplace_back(task, k, threads);
     for (const auto& [task, k, threads] : configs) {
         std::fflush(stdout);
+        // A fresh process per configuration (fork + exec, so oneTBB starts clean in each)
+        // whose peak RSS is the configuration's own.
+        const std::string arg_n = std::to_string(k), arg_t = std::to_string(threads);
         const pid_t pid = fork();
-        if (pid == 0) _exit(run_one(task, k, threads));
+        if (pid == 0) {
+            execl("/proc/self/exe", argv[0], task.c_str(), arg_n.c_str(), arg_t.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
         int status = 0;
         waitpid(pid, &status, 0);
     }

@@ -1,6 +1,6 @@
 // NTT and MSM over BN254 at 2^16, 2^18, 2^20 with 1 and 2 threads, plus the Fr
 // multiplication baseline the NTT target is stated in (TARGETS.md). Every configuration
-// runs in its own forked process so its peak RSS is its own.
+// runs in its own process so its peak RSS is its own.
 //   bench_poly_msm                 all configurations
 //   bench_poly_msm msm 18 2        one configuration: kernel, log2 n, threads
 #include "bench_common.hpp"
@@ -124,8 +124,14 @@ int main(int argc, char** argv) {
             for (int threads : {1, 2}) configs.emplace_back(kernel, logn, threads);
     for (const auto& [kernel, logn, threads] : configs) {
         std::fflush(stdout);
+        // A fresh process per configuration (fork + exec, so oneTBB starts clean in each)
+        // whose peak RSS is the configuration's own.
+        const std::string arg_n = std::to_string(logn), arg_t = std::to_string(threads);
         const pid_t pid = fork();
-        if (pid == 0) _exit(run_one(kernel, logn, threads));
+        if (pid == 0) {
+            execl("/proc/self/exe", argv[0], kernel.c_str(), arg_n.c_str(), arg_t.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
         int status = 0;
         waitpid(pid, &status, 0);
     }

@@ -166,8 +166,13 @@ void MainWindow::build_menus() {
     generate_action_ = run->addAction("&Generate witness", QKeySequence("F5"), this, &MainWindow::generate_witness);
     run->addAction("Run all &missing steps", QKeySequence("Ctrl+R"), this, &MainWindow::run_missing_steps);
     run->addSeparator();
-    for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"})
-        run->addAction(QString("proofscope-cli %1").arg(step), this, [this, step] { run_step(step); });
+    run->setToolTipsVisible(true);  // a disabled step says why
+    const StepAvailability& steps = step_availability();
+    for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"}) {
+        QAction* action = run->addAction(QString("proofscope-cli %1").arg(step), this, [this, step] { run_step(step); });
+        action->setEnabled(steps.available(step));
+        if (!action->isEnabled()) action->setToolTip(steps.reason(step));
+    }
     run->addSeparator();
     run->addAction("Re&fresh artifacts", QKeySequence("F6"), this, &MainWindow::refresh_project);
     cancel_action_ = run->addAction("&Cancel", QKeySequence("Esc"), this, &MainWindow::cancel_job);

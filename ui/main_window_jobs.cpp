@@ -216,6 +216,14 @@ void MainWindow::run_step(const QString& command) {
         return;
     }
     if (jobs_.busy() || steps_.busy() || project_.folder.isEmpty()) return;
+    if (const QString why = step_availability().reason(command); !why.isEmpty()) {
+        chain_to_witness_ = false;
+        report({"proofscope-cli " + command, command, why,
+                steps_awaiting_circuit_layout().contains(command)
+                    ? QString("for now, prove the built-in test circuits with proofscope-cli prove-synthetic")
+                    : QString("rebuild proofscope-cli next to the GUI")});
+        return;
+    }
     steps_.start(command, project_, status_.logrows);
 }
 

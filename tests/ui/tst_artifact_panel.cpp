@@ -2,6 +2,7 @@
 // inconsistent artifacts: each must be flagged with the right state and reason.
 #include "ui/models/artifact_list_model.hpp"
 #include "ui/models/artifact_status.hpp"
+#include "ui/models/pipeline_steps.hpp"
 #include "ui/models/witness_trace.hpp"
 #include "ui/widgets/project_panel.hpp"
 
@@ -13,6 +14,9 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -50,6 +54,32 @@ const ArtifactStatus& get(const ProjectStatus& s, const char* file) {
     const ArtifactStatus* a = s.find(file);
     if (!a) qFatal("no row for %s", file);
     return *a;
+}
+
+// proofscope-cli --help as main.cpp prints it, with a command whose name starts with
+// another's ("prove-synthetic" must not make "prove" available).
+QString help_text(const QStringList& commands) {
+    QString t = "Usage: proofscope-cli <command> [options]\n\nProofScope 0.1: zero-knowledge proofs\n\nCommands:\n";
+    for (const QString& c : commands) t += QString("  %1 %2\n").arg(c, -22).arg("does " + c);
+    return t + "\nRun 'proofscope-cli <command> --help' for the options of a command.\n";
+}
+
+const QStringList today = {"calibrate-settings", "compile-circuit", "downsize-srs", "gen-settings", "gen-srs",
+                           "gen-witness", "prove-synthetic", "srs-info", "table"};
+
+// Follows "Run next step" from an empty folder, pretending each proposed step made its
+// artifacts, and returns the steps in the order they were proposed.
+QStringList walk_next_steps(ProjectStatus s) {
+    QStringList proposed;
+    for (QString step = next_step(s); !step.isEmpty() && proposed.size() < 20; step = next_step(s)) {
+        proposed << step;
+        for (auto& a : s.artifacts)
+            if (a.make_command == step && a.state != ArtifactState::Present) {
+                a.state = ArtifactState::Present;
+                break;
+            }
+    }
+    return proposed;
 }
 
 }  // namespace
@@ -167,7 +197,7 @@ private slots:
         ps::write_settings(settings_with_logrows(10), dir.filePath("settings.json").toStdString());
         write_srs_file(dir.filePath("kzg.srs"), 6);
         ArtifactListModel m;
-        m.set_status(inspect_project(dir.path(), {}));
+        m.set_status(inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today))));
         QCOMPARE(m.rowCount(), 9);
         int settings_row = -1, srs_row = -1, proof_row = -1;
         for (int r = 0; r < m.rowCount(); ++r) {
@@ -181,8 +211,112 @@ private slots:
         QCOMPARE(m.index(srs_row, ArtifactListModel::State).data().toString(), QString("inconsistent"));
         QVERIFY(m.index(srs_row, ArtifactListModel::Facts).data().toString().contains("smaller than logrows"));
         QVERIFY(m.index(srs_row, 0).data(Qt::ToolTipRole).toString().contains("Fix:"));
-        QCOMPARE(m.index(proof_row, ArtifactListModel::Facts).data().toString(), QString("make it with prove"));
+        // proof.json: named step, but not offered by this version, and the row says so.
+        QCOMPARE(m.index(proof_row, ArtifactListModel::State).data().toString(), QString("unavailable"));
+        QCOMPARE(m.index(proof_row, ArtifactListModel::Facts).data().toString(),
+                 QString("not in this version: needs the model→circuit layout"));
+        QVERIFY(m.index(proof_row, 0).data(Qt::ToolTipRole).toString().contains("not available in this version"));
         QCOMPARE(m.index(proof_row, 0).data(ArtifactListModel::MakeCommandRole).toString(), QString("prove"));
+        QCOMPARE(m.index(proof_row, 0).data(ArtifactListModel::StepAvailableRole).toBool(), false);
+        QVERIFY(m.index(proof_row, 0).data(Qt::ToolTipRole).toString().contains("proofscope-cli prove-synthetic"));
+        QCOMPARE(m.index(settings_row, 0).data(ArtifactListModel::StepAvailableRole).toBool(), true);
+    }
+
+    void cli_help_is_parsed_into_exact_command_names() {
+        const QStringList parsed = parse_cli_commands(help_text(today));
+        QCOMPARE(parsed, today);
+        QVERIFY(parse_cli_commands("proofscope-cli: unknown command 'x'\n").isEmpty());
+        const StepAvailability a = StepAvailability::from_cli_help(help_text(today), "/opt/ps/proofscope-cli");
+        QVERIFY(a.available("gen-srs"));
+        for (const char* step : {"setup", "prove", "verify"}) {
+            QVERIFY2(!a.available(step), step);
+            QVERIFY(a.reason(step).contains("model→circuit layout (next release)"));
+            QVERIFY(a.reason(step).contains("prove-synthetic"));
+        }
+        // A step the CLI lacks for another reason names the executable asked.
+        QVERIFY(a.reason("mock-aggregate").contains("/opt/ps/proofscope-cli does not offer it"));
+        // Without the CLI, the built-in list decides.
+        QVERIFY(!StepAvailability::built_in().available("prove"));
+        QVERIFY(StepAvailability::built_in().available("compile-circuit"));
+    }
+
+    void the_real_cli_help_lists_the_steps_the_panel_runs() {
+#ifndef PROOFSCOPE_CLI
+        QSKIP("built without proofscope-cli");
+#else
+        QProcess p;
+        p.start(PROOFSCOPE_CLI, {"--help"});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        const StepAvailability a = StepAvailability::from_cli_help(QString::fromUtf8(p.readAllStandardOutput()));
+        for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "gen-witness", "prove-synthetic"})
+            QVERIFY2(a.cli_commands.contains(step), step);
+        // Whatever the CLI offers, a step the panel proposes must be one it has.
+        QTemporaryDir dir;
+        for (const QString& step : walk_next_steps(inspect_project(dir.path(), {}, a)))
+            QVERIFY2(a.cli_commands.contains(step) || step == "gen-witness", qPrintable(step));
+#endif
+    }
+
+    void unavailable_steps_are_never_proposed() {
+        QTemporaryDir dir;
+        const ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today)));
+        for (const char* f : {"pk.key", "vk.key", "proof.json"}) {
+            QVERIFY2(!get(s, f).step_available, f);
+            QVERIFY(get(s, f).unavailable_reason.contains("needs the model→circuit layout"));
+        }
+        QVERIFY(!get(s, "kzg.srs").needed_now);  // only setup reads it
+        QVERIFY(get(s, "kzg.srs").step_available);
+        // The SRS, keys and proof are skipped: after the witness the release is complete.
+        QCOMPARE(walk_next_steps(s), (QStringList{"gen-settings", "compile-circuit", "gen-witness"}));
+        ProjectStatus done = s;
+        for (auto& a : done.artifacts)
+            if (a.file == "witness.json" || a.file == "settings.json" || a.file == "network.ezkl") a.state = ArtifactState::Present;
+        QCOMPARE(next_step(done), QString());
+        QVERIFY(complete_for_this_release(done));
+        QVERIFY(!complete_for_this_release(s));
+
+        // The one-line change: once the CLI offers setup / prove / verify, they are proposed in order.
+        const ProjectStatus later =
+            inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today + QStringList{"prove", "setup", "verify"})));
+        QCOMPARE(walk_next_steps(later),
+                 (QStringList{"gen-settings", "compile-circuit", "gen-srs", "setup", "setup", "gen-witness", "prove"}));
+    }
+
+    void panel_disables_unavailable_steps_with_the_reason() {
+        QTemporaryDir dir;
+        QFile::copy(PROOFSCOPE_SOURCE_DIR "/tests/ui/data/small_witness.json", dir.filePath("witness.json"));
+        ProjectPanel panel;
+        panel.set_paths({dir.path(), dir.filePath("input.json")});
+        ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today)));
+        for (auto& a : s.artifacts)  // as if gen-settings and compile-circuit had run
+            if (a.file == "settings.json" || a.file == "network.ezkl") a.state = ArtifactState::Present;
+        panel.set_status(s);
+        QPushButton* next = nullptr;
+        QPushButton* make = nullptr;
+        for (QPushButton* b : panel.findChildren<QPushButton*>()) {
+            if (b->text().startsWith("Make")) make = b;
+            if (b->text() == "Complete for this release") next = b;
+        }
+        QVERIFY(next && make);
+        QVERIFY(!next->isEnabled());
+        QVERIFY(next->toolTip().contains("pk.key, vk.key, proof.json"));
+        QVERIFY(next->toolTip().contains("prove-synthetic"));
+        QTableView* table = panel.findChild<QTableView*>();
+        for (int row = 0; row < panel.model()->rowCount(); ++row) {
+            const ArtifactStatus* a = panel.model()->artifact(row);
+            table->setCurrentIndex(panel.model()->index(row, 0));
+            const bool unavailable = a->file == "pk.key" || a->file == "vk.key" || a->file == "proof.json";
+            QCOMPARE(a->step_available, !unavailable);
+            if (a->make_command.isEmpty()) continue;
+            QCOMPARE(make->text(), QString("Make %1 (%2)").arg(a->file, a->make_command));
+            QVERIFY2(make->isEnabled() == !unavailable, qPrintable(a->file));
+            if (unavailable) QVERIFY(make->toolTip().contains("needs the model→circuit layout (next release)"));
+        }
+        bool asked = false;
+        connect(&panel, &ProjectPanel::make_requested, this, [&asked] { asked = true; });
+        make->click();  // proof.json is selected last: the disabled button must not ask
+        QVERIFY(!asked);
     }
 };
 

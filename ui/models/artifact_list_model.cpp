@@ -30,6 +30,20 @@ QPixmap state_dot(ArtifactState s) {
     return pm;
 }
 
+// What a table cell has room for; the tooltip keeps the whole reason.
+QString short_reason(const ArtifactStatus& a) {
+    return steps_awaiting_circuit_layout().contains(a.make_command)
+               ? QString("not in this version: needs the model→circuit layout")
+               : QString("not in this version: proofscope-cli lacks %1").arg(a.make_command);
+}
+
+QString missing_text(const ArtifactStatus& a) {
+    if (a.make_command.isEmpty()) return "not found";
+    if (!a.step_available) return short_reason(a);
+    if (!a.needed_now) return QString("not needed yet: only later steps read it (make it with %1)").arg(a.make_command);
+    return QString("make it with %1").arg(a.make_command);
+}
+
 }  // namespace
 
 ArtifactListModel::ArtifactListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -70,10 +84,10 @@ QVariant ArtifactListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case File: return a->file;
-        case State: return to_text(a->state);
+        case State:
+            return a->state == ArtifactState::Missing && !a->step_available ? QString("unavailable") : to_text(a->state);
         case Facts:
-            if (a->state == ArtifactState::Missing)
-                return a->make_command.isEmpty() ? QString("not found") : QString("make it with %1").arg(a->make_command);
+            if (a->state == ArtifactState::Missing) return missing_text(*a);
             if (!a->problem.isEmpty()) return a->problem;
             return a->facts.mid(1).join(" · ");  // facts[0] is size + digest, in the tooltip
         }
@@ -87,10 +101,12 @@ QVariant ArtifactListModel::data(const QModelIndex& index, int role) const {
         if (!a->facts.isEmpty()) tip += "<br>" + a->facts.join("<br>").toHtmlEscaped();
         if (!a->problem.isEmpty()) tip += "<br><b>Problem:</b> " + a->problem.toHtmlEscaped();
         if (!a->fix.isEmpty()) tip += "<br><b>Fix:</b> " + a->fix.toHtmlEscaped();
+        if (!a->step_available && !a->fix.contains(a->unavailable_reason)) tip += "<br><b>Not available:</b> " + a->unavailable_reason.toHtmlEscaped();
         return tip;
     }
     case StateRole: return int(a->state);
     case MakeCommandRole: return a->make_command;
+    case StepAvailableRole: return a->step_available;
     }
     return {};
 }

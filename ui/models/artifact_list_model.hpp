@@ -11,7 +11,7 @@ class ArtifactListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { File, State, Facts, ColumnCount };
-    enum Role { StateRole = Qt::UserRole + 1, MakeCommandRole };
+    enum Role { StateRole = Qt::UserRole + 1, MakeCommandRole, StepAvailableRole };
 
     explicit ArtifactListModel(QObject* parent = nullptr);
     void set_status(ProjectStatus status);

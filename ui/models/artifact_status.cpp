@@ -35,6 +35,7 @@ struct ArtifactKind {
     const char* file;
     const char* purpose;
     const char* make_command;
+    const char* used_by = "";  // the first step that reads it, when only later steps need it
 };
 
 // Pipeline order (ARCHITECTURE.md: Setup, then Prove).
@@ -42,7 +43,7 @@ constexpr ArtifactKind kinds[] = {
     {"network.onnx", "the model (ONNX)", ""},
     {"settings.json", "circuit parameters: scales, logrows, visibility", "gen-settings"},
     {"network.ezkl", "compiled circuit: quantised graph and parameters", "compile-circuit"},
-    {"kzg.srs", "structured reference string (KZG powers of tau)", "gen-srs"},
+    {"kzg.srs", "structured reference string (KZG powers of tau)", "gen-srs", "setup"},
     {"pk.key", "proving key", "setup"},
     {"vk.key", "verifying key", "setup"},
     {"witness.json", "every layer's values for this input", "gen-witness"},
@@ -52,6 +53,10 @@ constexpr ArtifactKind kinds[] = {
 }  // namespace
 
 ProjectStatus inspect_project(const QString& folder, const QString& input_json) {
+    return inspect_project(folder, input_json, step_availability());
+}
+
+ProjectStatus inspect_project(const QString& folder, const QString& input_json, const StepAvailability& steps) {
     ProjectStatus status;
     ProjectFacts facts;
 
@@ -65,6 +70,9 @@ ProjectStatus inspect_project(const QString& folder, const QString& input_json) 
         a.file = k.file;
         a.purpose = k.purpose;
         a.make_command = k.make_command;
+        a.step_available = a.make_command.isEmpty() || steps.available(a.make_command);
+        if (!a.step_available) a.unavailable_reason = steps.reason(a.make_command);
+        a.needed_now = *k.used_by == '\0' || steps.available(k.used_by);
         a.path = folder + "/" + k.file;
         status.artifacts.push_back(a);
     }
@@ -81,6 +89,9 @@ ProjectStatus inspect_project(const QString& folder, const QString& input_json) 
         read_artifact(a, facts);
     }
     check_consistency(status, facts);
+    // A fix that says "run setup again" would send the user into "unknown command".
+    for (auto& a : status.artifacts)
+        if (!a.step_available && !a.fix.isEmpty()) a.fix = "it cannot be remade here: " + a.unavailable_reason;
     status.model_input_shapes = facts.model_input_shapes;
     status.witness = facts.witness;
     status.logrows = facts.logrows.value_or(0);

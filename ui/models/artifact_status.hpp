@@ -3,6 +3,8 @@
 // missing, invalid (unreadable, with the reader's reason) or inconsistent with the rest
 // of the set (settings digest, SRS size, stale outputs), its key facts, and the CLI
 // step that makes it.
+#include "ui/models/pipeline_steps.hpp"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,9 @@ struct ArtifactStatus {
     QString problem;      // why it is invalid / inconsistent (empty when fine)
     QString fix;          // what to do about it
     QString make_command; // CLI subcommand that (re)makes it: "gen-settings", "" for inputs
+    bool step_available = true;  // make_command can run in this version (pipeline_steps.hpp)
+    QString unavailable_reason;  // why not, when it cannot
+    bool needed_now = true;      // false when only unavailable steps would use it (kzg.srs today)
     qint64 size = 0;
     QString digest;       // SHA-256 of the file, first 16 hex digits
     QDateTime modified;
@@ -43,6 +48,8 @@ struct ProjectStatus {
 
 // Reads every artifact of `folder` (input.json may live elsewhere). Never throws: every
 // failure becomes a state with a reason. Cheap except for large key files (hashed).
+// `steps` says which make commands this version can run (default: ask the CLI once).
 ProjectStatus inspect_project(const QString& folder, const QString& input_json);
+ProjectStatus inspect_project(const QString& folder, const QString& input_json, const StepAvailability& steps);
 
 }  // namespace ps::ui

@@ -18,9 +18,38 @@ namespace ps::ui {
 
 QString next_step(const ProjectStatus& status) {
     for (const auto& a : status.artifacts)
-        if (a.state != ArtifactState::Present && !a.make_command.isEmpty()) return a.make_command;
+        if (a.state != ArtifactState::Present && !a.make_command.isEmpty() && a.step_available && a.needed_now)
+            return a.make_command;
     return {};
 }
+
+bool complete_for_this_release(const ProjectStatus& status) {
+    if (!next_step(status).isEmpty()) return false;
+    for (const auto& a : status.artifacts)
+        if (a.state != ArtifactState::Present && !a.step_available) return true;
+    return false;
+}
+
+namespace {
+
+// "Not available in this version: pk.key, vk.key, proof.json (…)." for the summary and
+// the next-step button once every step this version has is done.
+QString release_note(const ProjectStatus& status) {
+    QStringList files;
+    bool all_await_layout = true;
+    for (const auto& a : status.artifacts)
+        if (a.state != ArtifactState::Present && !a.step_available) {
+            files << a.file;
+            all_await_layout = all_await_layout && steps_awaiting_circuit_layout().contains(a.make_command);
+        }
+    if (files.isEmpty()) return {};
+    const QString why = all_await_layout
+                            ? "the model→circuit layout they need comes in the next release; " + prove_synthetic_hint()
+                            : QString("hover their rows for the reason");
+    return QString("Not available in this version: %1 (%2).").arg(files.join(", "), why);
+}
+
+}  // namespace
 
 ProjectPanel::ProjectPanel(QWidget* parent) : QWidget(parent) {
     setAcceptDrops(true);
@@ -89,7 +118,8 @@ ProjectPanel::ProjectPanel(QWidget* parent) : QWidget(parent) {
     connect(refresh, &QPushButton::clicked, this, &ProjectPanel::refresh_requested);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { update_action(); });
     connect(make_button_, &QPushButton::clicked, this, [this] {
-        if (const ArtifactStatus* a = model_->artifact(table_->currentIndex().row()); a && !a->make_command.isEmpty())
+        if (const ArtifactStatus* a = model_->artifact(table_->currentIndex().row());
+            a && !a->make_command.isEmpty() && a->step_available)
             emit make_requested(a->make_command);
     });
     connect(next_button_, &QPushButton::clicked, this, [this] {
@@ -118,8 +148,13 @@ void ProjectPanel::set_status(ProjectStatus status) {
                                   "hover a row for the reason and the fix.").arg(bad));
     } else {
         const QString step = next_step(s);
-        summary_->setText(step.isEmpty() ? QString("<span style='color:#2e9d4f'><b>All artifacts present and consistent.</b></span>")
-                                         : QString("<b>Consistent so far.</b> Next step: <b>%1</b>.").arg(step));
+        if (complete_for_this_release(s))
+            summary_->setText("<span style='color:#2e9d4f'><b>Workbench complete for this release.</b></span> " +
+                              release_note(s).toHtmlEscaped());
+        else if (step.isEmpty())
+            summary_->setText("<span style='color:#2e9d4f'><b>All artifacts present and consistent.</b></span>");
+        else
+            summary_->setText(QString("<b>Consistent so far.</b> Next step: <b>%1</b>.").arg(step));
     }
     update_action();
 }
@@ -131,12 +166,20 @@ void ProjectPanel::set_busy(bool busy) {
 
 void ProjectPanel::update_action() {
     const QString step = next_step(model_->status());
-    next_button_->setText(step.isEmpty() ? QString("Pipeline complete") : "Run next step: " + step);
+    const bool release_done = complete_for_this_release(model_->status());
+    next_button_->setText(!step.isEmpty() ? "Run next step: " + step
+                          : release_done  ? QString("Complete for this release")
+                                          : QString("Pipeline complete"));
+    next_button_->setToolTip(release_done ? release_note(model_->status())
+                                          : QString("Run the first missing step of the pipeline"));
     next_button_->setEnabled(!busy_ && !step.isEmpty() && !paths_.folder.isEmpty());
     const ArtifactStatus* a = model_->artifact(table_->currentIndex().row());
-    const bool can = a && !a->make_command.isEmpty();
-    make_button_->setText(can ? QString("Make %1 (%2)").arg(a->file, a->make_command) : QString("Make selected"));
-    make_button_->setEnabled(!busy_ && can && !paths_.folder.isEmpty());
+    const bool has_step = a && !a->make_command.isEmpty();
+    make_button_->setText(has_step ? QString("Make %1 (%2)").arg(a->file, a->make_command) : QString("Make selected"));
+    make_button_->setEnabled(!busy_ && has_step && a->step_available && !paths_.folder.isEmpty());
+    make_button_->setToolTip(has_step && !a->step_available
+                                 ? a->unavailable_reason
+                                 : QString("(Re)make the selected artifact with the CLI step named in its row"));
 }
 
 void ProjectPanel::browse_folder() {

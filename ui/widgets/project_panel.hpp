@@ -50,7 +50,12 @@ private:
 };
 
 // The next pipeline step for a project: the first artifact that is missing, invalid or
-// inconsistent and has a make command; "" when everything is in place.
+// inconsistent, has a make command this version can run and is needed by a step it can
+// run; "" when everything this version can make is in place.
 QString next_step(const ProjectStatus& status);
+
+// True when next_step() is "" but some artifacts need steps this version lacks
+// (pk.key, vk.key, proof.json today): the workbench is complete for this release.
+bool complete_for_this_release(const ProjectStatus& status);
 
 }  // namespace ps::ui
