@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
-# The README's main command: installs missing Debian packages, builds ProofScope and runs
-# the demo. With a display it opens the GUI on the bundled demo project; without one
-# (or with --headless) it runs the CLI pipeline on the demo and prints where outputs are.
+# The README's main command: installs missing Debian packages, builds ProofScope, then
+#  - with a display: opens the GUI on the bundled demo project (a tiny digit classifier),
+#    running gen-settings, compile-circuit and gen-witness for it;
+#  - without one (or with --headless): runs the CLI demo pipeline on the same project,
+#    proves and verifies the built-in synthetic PLONK circuit, and prints where outputs are.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HEADLESS=0
+[[ "${1:-}" == "--headless" ]] && HEADLESS=1
+[[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]] && HEADLESS=1
+
 "$ROOT/installer/install-deps.sh"
 BUILD="${PROOFSCOPE_BUILD_DIR:-$ROOT/build}"
 "$ROOT/installer/build.sh"
-CLI="$BUILD/app/proofscope-cli"
 OUT="${PROOFSCOPE_DEMO_DIR:-$ROOT/out/demo}"
 mkdir -p "$OUT"
 
-echo "== ProofScope demo: development SRS, consistency check =="
-"$CLI" gen-srs --logrows 10 --srs-path "$OUT/kzg.srs" --seed 1
-"$CLI" srs-info --srs-path "$OUT/kzg.srs"
-echo "Outputs are in $OUT"
+if [[ $HEADLESS -eq 0 ]]; then
+  echo "Opening the ProofScope workbench on the demo project in $OUT"
+  exec "$BUILD/app/proofscope" "$OUT" --demo --run-missing
+fi
+
+echo "No display: running the CLI demo pipeline (pass nothing and set DISPLAY for the GUI)."
+"$ROOT/scripts/demo_pipeline.sh" "$OUT" "$BUILD"
+echo
+echo "== proofscope-cli prove-synthetic --logrows 12 --output $OUT/synthetic"
+echo "   (a real PLONK/KZG proof of a built-in circuit: model circuits are the next milestone)"
+mkdir -p "$OUT/synthetic"
+"$BUILD/app/proofscope-cli" prove-synthetic --logrows 12 --output "$OUT/synthetic"
+echo
+echo "Demo outputs: $OUT (witness.json holds every layer's values; open the folder in the GUI"
+echo "with: $BUILD/app/proofscope $OUT)"
