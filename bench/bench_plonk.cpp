@@ -3,7 +3,9 @@
 // constraints chaining the rows, one public output) at several k, 1 and 2 threads, with
 // the prover's per-stage breakdown and peak RSS.
 //
-//   bench_plonk [k ...]        (default: 6 12 14 16; PROOFSCOPE_BENCH_RUNS=n, default 5)
+//   bench_plonk [k ...]        (default: 6 12 14 16; PROOFSCOPE_BENCH_RUNS=n, default 5;
+//                               PROOFSCOPE_BENCH_THREADS=1 or 2 runs only that thread count,
+//                               default both)
 #include "bench_common.hpp"
 
 #include "core/kzg/srs.hpp"
@@ -29,6 +31,12 @@ int runs_from_env() {
     return r ? std::max(1, std::atoi(r)) : 5;
 }
 
+std::vector<int> threads_from_env() {
+    const char* t = std::getenv("PROOFSCOPE_BENCH_THREADS");
+    if (!t) return {1, 2};
+    return {std::max(1, std::atoi(t))};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,7 +55,7 @@ int main(int argc, char** argv) {
         size_t mock_failures = 0;
         const double mock_ns = bench::median_ns(runs, [&] { mock_failures = mock_prove(*circuit.witness).size(); });
         std::printf("k=%2u mock prover %9.1f ms (%zu failures)\n", k, mock_ns / 1e6, mock_failures);
-        for (int threads : {1, 2}) {
+        for (int threads : threads_from_env()) {
             tbb::global_control limit(tbb::global_control::max_allowed_parallelism, size_t(threads));
             std::unique_ptr<ProvingKey> pk;
             const double keygen_ns = bench::median_ns(runs, [&] {
