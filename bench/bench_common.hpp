@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -35,6 +36,32 @@ inline std::string cpu_model() {
 
 inline void print_header(const char* what) {
     std::printf("# %s\n# CPU: %s\n", what, cpu_model().c_str());
+}
+
+// Median wall time and median process CPU time (all threads) of `runs` calls after a
+// warm-up. On a loaded machine CPU time is the steadier of the two for 1 thread.
+struct Timing {
+    double wall_ms, cpu_ms;
+};
+template <class F>
+Timing measure(int runs, F&& body) {
+    auto cpu_now = [] {
+        timespec t{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    };
+    body();
+    std::vector<double> wall, cpu;
+    for (int i = 0; i < runs; ++i) {
+        const double c0 = cpu_now();
+        const auto a = std::chrono::steady_clock::now();
+        body();
+        wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+        cpu.push_back(cpu_now() - c0);
+    }
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
 }
 
 // Peak resident set size of this process so far, in MiB (VmHWM).
