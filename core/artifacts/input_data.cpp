@@ -105,7 +105,7 @@ InputData parse_input_json(const std::string& text, const std::string& where,
 
 InputData read_input_json(const std::filesystem::path& path,
                           const std::vector<std::vector<int64_t>>& expected_shapes) {
-    return parse_input_json(read_file_text(path), path.filename().string(), expected_shapes);
+    return parse_input_json(read_file_text(path), path.string(), expected_shapes);
 }
 
 std::string input_json_text(const InputData& data) {
