@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,20 @@ Timing measure(int runs, F&& body) {
     std::sort(wall.begin(), wall.end());
     std::sort(cpu.begin(), cpu.end());
     return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+}
+
+// Runs `argv0 task n threads` in a fresh process (fork + exec, so oneTBB starts clean)
+// and waits: each benchmark configuration then has a peak RSS of its own.
+inline void run_in_fresh_process(const char* argv0, const std::string& task, unsigned n, int threads) {
+    std::fflush(stdout);
+    const std::string arg_n = std::to_string(n), arg_t = std::to_string(threads);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execl("/proc/self/exe", argv0, task.c_str(), arg_n.c_str(), arg_t.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
 }
 
 // Peak resident set size of this process so far, in MiB (VmHWM).

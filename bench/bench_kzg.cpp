@@ -7,8 +7,6 @@
 #include "core/kzg/commit.hpp"
 #include "core/kzg/srs_check.hpp"
 #include <tbb/global_control.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -83,18 +81,7 @@ int main(int argc, char** argv) {
     for (const char* task : {"gen", "check", "commit"})
         for (unsigned k : {12u, 16u})
             for (int threads : {1, 2}) configs.emplace_back(task, k, threads);
-    for (const auto& [task, k, threads] : configs) {
-        std::fflush(stdout);
-        // A fresh process per configuration (fork + exec, so oneTBB starts clean in each)
-        // whose peak RSS is the configuration's own.
-        const std::string arg_n = std::to_string(k), arg_t = std::to_string(threads);
-        const pid_t pid = fork();
-        if (pid == 0) {
-            execl("/proc/self/exe", argv[0], task.c_str(), arg_n.c_str(), arg_t.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        int status = 0;
-        waitpid(pid, &status, 0);
-    }
+    for (const auto& [task, k, threads] : configs)
+        bench::run_in_fresh_process(argv[0], task, k, threads);
     return 0;
 }

@@ -7,8 +7,6 @@
 #include "core/msm/msm.hpp"
 #include "core/poly/domain.hpp"
 #include <tbb/global_control.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -99,18 +97,7 @@ int main(int argc, char** argv) {
     for (const char* kernel : {"ntt", "msm"})
         for (unsigned logn : {16u, 18u, 20u})
             for (int threads : {1, 2}) configs.emplace_back(kernel, logn, threads);
-    for (const auto& [kernel, logn, threads] : configs) {
-        std::fflush(stdout);
-        // A fresh process per configuration (fork + exec, so oneTBB starts clean in each)
-        // whose peak RSS is the configuration's own.
-        const std::string arg_n = std::to_string(logn), arg_t = std::to_string(threads);
-        const pid_t pid = fork();
-        if (pid == 0) {
-            execl("/proc/self/exe", argv[0], kernel.c_str(), arg_n.c_str(), arg_t.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        int status = 0;
-        waitpid(pid, &status, 0);
-    }
+    for (const auto& [kernel, logn, threads] : configs)
+        bench::run_in_fresh_process(argv[0], kernel, logn, threads);
     return 0;
 }

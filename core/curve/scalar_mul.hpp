@@ -64,6 +64,37 @@ P scalar_mul_wnaf(const P& p, const U256& k) {
 
 namespace ps::curve_detail {
 
+// The shared main loop: signs applied to the tables, then one chain of doublings with
+// each short scalar's wNAF digits added from its table (T: Jacobian or affine entries;
+// add: the matching addition).
+template <class P, class T, size_t N, size_t TABLE, class Add>
+P interleaved_wnaf_sum(std::array<std::array<T, TABLE>, N>& tables,
+                       const std::array<SignedHalf, N>& k, int w, Add&& add) {
+    std::array<std::array<int8_t, 258>, N> digits{};
+    int n = 0;
+    for (size_t j = 0; j < N; ++j) {
+        if (k[j].negative)
+            for (auto& e : tables[j]) e.y = -e.y;
+        const U256 magnitude{{uint64_t(k[j].magnitude), uint64_t(k[j].magnitude >> 64), 0, 0}};
+        n = std::max(n, wnaf_digits(magnitude, w, digits[j]));
+    }
+    P acc{};
+    for (int i = n - 1; i >= 0; --i) {
+        acc = jacobian_double(acc);
+        for (size_t j = 0; j < N; ++j) {
+            const int d = digits[j][size_t(i)];
+            if (d > 0) {
+                acc = add(acc, tables[j][size_t(d / 2)]);
+            } else if (d < 0) {
+                T neg = tables[j][size_t(-d / 2)];
+                neg.y = -neg.y;
+                acc = add(acc, neg);
+            }
+        }
+    }
+    return acc;
+}
+
 // k·P = Σ_j k[j]·E^j(P) for an endomorphism E acting on P's group as multiplication by
 // the decomposition's eigenvalue: the short scalars share one chain of doublings
 // (interleaved wNAF, Hankerson–Menezes–Vanstone Alg. 3.51).
@@ -76,29 +107,8 @@ P scalar_mul_endomorphism(const P& p, const std::array<SignedHalf, N>& k, Endo&&
     for (int i = 1; i < TABLE; ++i) tables[0][size_t(i)] = jacobian_add(tables[0][size_t(i - 1)], twice);
     for (size_t j = 1; j < N; ++j)
         for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
-    std::array<std::array<int8_t, 258>, N> digits{};
-    int n = 0;
-    for (size_t j = 0; j < N; ++j) {
-        if (k[j].negative)
-            for (auto& e : tables[j]) e.y = -e.y;
-        const U256 magnitude{{uint64_t(k[j].magnitude), uint64_t(k[j].magnitude >> 64), 0, 0}};
-        n = std::max(n, wnaf_digits(magnitude, W, digits[j]));
-    }
-    P acc{};
-    for (int i = n - 1; i >= 0; --i) {
-        acc = jacobian_double(acc);
-        for (size_t j = 0; j < N; ++j) {
-            const int d = digits[j][size_t(i)];
-            if (d > 0) {
-                acc = jacobian_add(acc, tables[j][size_t(d / 2)]);
-            } else if (d < 0) {
-                P neg = tables[j][size_t(-d / 2)];
-                neg.y = -neg.y;
-                acc = jacobian_add(acc, neg);
-            }
-        }
-    }
-    return acc;
+    return interleaved_wnaf_sum<P>(tables, k, W,
+                                   [](const P& a, const P& b) { return jacobian_add(a, b); });
 }
 
 }  // namespace ps::curve_detail
@@ -119,29 +129,8 @@ P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k,
     jacobian_batch_to_affine<P, A>(std::span<const P>(jacobian), std::span<A>(tables[0]));
     for (size_t j = 1; j < N; ++j)
         for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
-    std::array<std::array<int8_t, 258>, N> digits{};
-    int n = 0;
-    for (size_t j = 0; j < N; ++j) {
-        if (k[j].negative)
-            for (auto& e : tables[j]) e.y = -e.y;
-        const U256 magnitude{{uint64_t(k[j].magnitude), uint64_t(k[j].magnitude >> 64), 0, 0}};
-        n = std::max(n, wnaf_digits(magnitude, W, digits[j]));
-    }
-    P acc{};
-    for (int i = n - 1; i >= 0; --i) {
-        acc = jacobian_double(acc);
-        for (size_t j = 0; j < N; ++j) {
-            const int d = digits[j][size_t(i)];
-            if (d > 0) {
-                acc = jacobian_add_mixed(acc, tables[j][size_t(d / 2)]);
-            } else if (d < 0) {
-                A neg = tables[j][size_t(-d / 2)];
-                neg.y = -neg.y;
-                acc = jacobian_add_mixed(acc, neg);
-            }
-        }
-    }
-    return acc;
+    return interleaved_wnaf_sum<P>(tables, k, W,
+                                   [](const P& a, const A& b) { return jacobian_add_mixed(a, b); });
 }
 
 }  // namespace ps::curve_detail
