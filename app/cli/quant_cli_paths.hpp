@@ -31,6 +31,8 @@ inline void add_run_args_options(QCommandLineParser& parser) {
     parser.addOption({"output-visibility", "private | public | fixed | hashed (default public).", "V"});
     parser.addOption({"param-visibility", "private | public | fixed | hashed (default fixed).", "V"});
     parser.addOption({"check-mode", "SAFE (saturation is an error) | UNSAFE (default SAFE).", "MODE"});
+    parser.addOption({"decomp-base", "Base of the range-check decomposition: limbs are looked up in a table of this many rows (default 16384).", "B"});
+    parser.addOption({"decomp-legs", "Limbs per range check: values within ±B^legs/2 (default 2).", "L"});
 }
 
 inline int to_int(const QCommandLineParser& parser, const QString& option) {
@@ -62,6 +64,8 @@ inline RunArgs run_args_from_options(const QCommandLineParser& parser, bool& log
     if (parser.isSet("input-visibility")) a.input_visibility = parse_visibility(parser.value("input-visibility").toStdString(), "--input-visibility");
     if (parser.isSet("output-visibility")) a.output_visibility = parse_visibility(parser.value("output-visibility").toStdString(), "--output-visibility");
     if (parser.isSet("param-visibility")) a.param_visibility = parse_visibility(parser.value("param-visibility").toStdString(), "--param-visibility");
+    if (parser.isSet("decomp-base")) a.decomp_base = uint32_t(std::max(2, to_int(parser, "decomp-base")));
+    if (parser.isSet("decomp-legs")) a.decomp_legs = uint32_t(std::max(1, to_int(parser, "decomp-legs")));
     if (parser.isSet("check-mode")) a.check_mode = parse_check_mode(parser.value("check-mode").toStdString(), "--check-mode");
     if (a.input_scale < 0 || a.input_scale > 30 || a.param_scale < 0 || a.param_scale > 30)
         throw Error("--input-scale / --param-scale", "scales must lie in 0..30");

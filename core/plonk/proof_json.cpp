@@ -27,6 +27,12 @@ std::optional<Fr> fr_from_ezkl_hex(std::string_view hex) {
     return Fr::from_bytes_le(b);
 }
 
+const std::vector<std::string>& proof_json_fields() {
+    static const std::vector<std::string> fields = {"instances",  "proof",     "hex_proof", "transcript_type",
+                                                    "pretty_public_inputs", "timestamp", "commitment", "version"};
+    return fields;
+}
+
 nlohmann::json proof_to_json(const Proof& proof, const ProofJsonContext& context) {
     nlohmann::json j;
     auto& instances = j["instances"] = nlohmann::json::array();
@@ -45,9 +51,8 @@ nlohmann::json proof_to_json(const Proof& proof, const ProofJsonContext& context
                                                 .count();
     j["commitment"] = "KZG";
     j["version"] = context.version;
-    auto& timings = j["timings"] = nlohmann::json::array();
-    for (const auto& t : proof.timings) timings.push_back({{"stage", t.stage}, {"ms", t.milliseconds}});
-    j["digests"] = context.artifact_digests;
+    // Nothing else: stage timings depend on the witness (MSM digits, lookup counts) and
+    // digests of private files identify them, so both stay out of a file anyone may see.
     return j;
 }
 
@@ -78,10 +83,6 @@ Proof proof_from_json(const nlohmann::json& j, const std::string& where) {
     }
     if (j.contains("hex_proof") && j["hex_proof"].is_string() && j["hex_proof"] != "0x" + to_hex(p.bytes))
         throw Error(where + ": hex_proof", "does not match the `proof` bytes", "regenerate the proof");
-    if (j.contains("timings") && j["timings"].is_array())
-        for (const auto& t : j["timings"])
-            if (t.is_object() && t.contains("stage") && t.contains("ms"))
-                p.timings.push_back({t["stage"].get<std::string>(), t["ms"].get<double>()});
     return p;
 }
 

@@ -2,8 +2,9 @@
 // The proof.json fields (ARCHITECTURE.md): EZKL's shape — `instances` (per column, each
 // value as 64 hex digits of its canonical little-endian bytes, as EZKL writes field
 // elements), `proof` (bytes as numbers), `hex_proof`, `transcript_type`,
-// `pretty_public_inputs`, `timestamp`, `commitment`, `version` — plus this project's
-// per-stage `timings` and the SHA-256 `digests` of the artifacts the proof came from.
+// `pretty_public_inputs`, `timestamp`, `commitment`, `version` — and nothing else: no
+// timings (they depend on the witness), no digests of private files (allow-listed in
+// proof_json_fields()).
 #include "core/plonk/prover.hpp"
 
 #include <map>
@@ -13,15 +14,16 @@
 namespace ps::plonk {
 
 struct ProofJsonContext {
-    nlohmann::json pretty_public_inputs = nlohmann::json::object();  // from the witness layer
-    std::map<std::string, std::string> artifact_digests;             // "pk.key" -> sha256 hex
+    nlohmann::json pretty_public_inputs = nlohmann::json::object();  // the public values, dequantised
     std::string version = "proofscope";
     int64_t timestamp_ms = 0;  // 0: now
 };
 
 nlohmann::json proof_to_json(const Proof& proof, const ProofJsonContext& context = {});
 
-// Reads `instances` and `proof` (checking `hex_proof` agrees when present) and `timings`.
+// The top-level fields proof_to_json writes: the allow-list of what a proof may reveal.
+const std::vector<std::string>& proof_json_fields();
+// Reads `instances` and `proof` (checking `hex_proof` agrees when present).
 // Throws ps::Error naming `where` and the field for malformed input.
 Proof proof_from_json(const nlohmann::json& json, const std::string& where);
 

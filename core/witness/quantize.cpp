@@ -22,9 +22,11 @@ int64_t quantize(double x, Scale s, const std::string& where) {
 double dequantize(int64_t v, Scale s) { return std::ldexp(double(v), -s); }
 
 i128 div_round(i128 n, i128 d) {
-    const i128 magnitude = n < 0 ? -n : n;
-    const i128 q = (2 * magnitude + d) / (2 * d);  // floor(|n|/d + 1/2): ties go up in magnitude
-    return n < 0 ? -q : q;
+    // floor((n + ⌊d/2⌋) / d): the circuit proves it as n + ⌊d/2⌋ = q·d + r, 0 ≤ r < d.
+    const i128 shifted = n + d / 2;
+    i128 q = shifted / d;
+    if (shifted % d != 0 && shifted < 0) --q;  // C++ truncates; we want the floor
+    return q;
 }
 
 i128 rescale(i128 v, Scale from, Scale to) {

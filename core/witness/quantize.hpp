@@ -25,7 +25,10 @@ double multiplier(Scale s);
 int64_t quantize(double x, Scale s, const std::string& where = "value");
 double dequantize(int64_t v, Scale s);
 
-// round(n / d) for d > 0, ties away from zero, exactly (no floating point).
+// round(n / d) for d > 0, ties toward +∞, exactly (no floating point). Quantising a
+// float rounds ties away from zero (as EZKL); divisions inside the circuit round ties up
+// because that is what a single remainder range check 0 ≤ n + ⌊d/2⌋ − q·d < d proves
+// (EZKL's circuit likewise proves one fixed tie rule, not the sign-dependent one).
 i128 div_round(i128 n, i128 d);
 
 // Brings v from scale `from` to scale `to`: multiplies by 2^(to−from) when raising the

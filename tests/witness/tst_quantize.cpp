@@ -44,11 +44,13 @@ private slots:
         for (int64_t v : {-300, -1, 0, 1, 77, 1 << 20}) QCOMPARE(quantize(dequantize(v, 9), 9), v);
         QCOMPARE(dequantize(-192, 7), -1.5);
     }
-    void div_round_is_exact_with_ties_away() {
+    void div_round_is_exact_with_ties_up() {
         QCOMPARE(int64_t(div_round(7, 2)), int64_t(4));
-        QCOMPARE(int64_t(div_round(-7, 2)), int64_t(-4));
+        QCOMPARE(int64_t(div_round(-7, 2)), int64_t(-3));  // −3.5: ties toward +∞
         QCOMPARE(int64_t(div_round(5, 2)), int64_t(3));
-        QCOMPARE(int64_t(div_round(-5, 2)), int64_t(-3));
+        QCOMPARE(int64_t(div_round(-5, 2)), int64_t(-2));
+        QCOMPARE(int64_t(div_round(-6, 2)), int64_t(-3));
+        QCOMPARE(int64_t(div_round(-4, 3)), int64_t(-1));
         QCOMPARE(int64_t(div_round(4, 3)), int64_t(1));
         QCOMPARE(int64_t(div_round(5, 3)), int64_t(2));
         QCOMPARE(int64_t(div_round(-5, 3)), int64_t(-2));
@@ -61,10 +63,12 @@ private slots:
         QVERIFY(rescale(3, 7, 9) == 12);
         QVERIFY(rescale(-3, 7, 9) == -12);
         QVERIFY(rescale(192, 14, 7) == 2);    // 1.5 → 2
-        QVERIFY(rescale(-192, 14, 7) == -2);  // −1.5 → −2
+        QVERIFY(rescale(-192, 14, 7) == -1);  // −1.5 → −1 (ties toward +∞)
+        QVERIFY(rescale(-193, 14, 7) == -2);
         QVERIFY(rescale(191, 14, 7) == 1);
-        QVERIFY(rescale(64, 7, 0) == 1);      // exactly half: away from zero
-        QVERIFY(rescale(-64, 7, 0) == -1);
+        QVERIFY(rescale(64, 7, 0) == 1);      // exactly half: up
+        QVERIFY(rescale(-64, 7, 0) == 0);
+        QVERIFY(rescale(-65, 7, 0) == -1);
         QVERIFY(rescale(63, 7, 0) == 0);
     }
     void narrow_rejects_out_of_range() {
