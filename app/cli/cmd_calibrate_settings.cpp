@@ -3,8 +3,9 @@
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
 #include "core/model/graph.hpp"
-#include "core/witness/calibrate.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/calibrate.hpp"
+#include "core/witness/generate.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include <cstdio>
 
 namespace ps::cli {

@@ -5,7 +5,7 @@
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/model/graph.hpp"
 #include "core/util/sha256.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include <cstdio>
 
 namespace ps::cli {

@@ -4,7 +4,7 @@
 #include "quant_cli_paths.hpp"
 #include "core/artifacts/settings.hpp"
 #include "core/model/graph.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -14,7 +14,7 @@ void print_settings_summary(const Settings& s, const std::filesystem::path& out)
     const RunArgs& a = s.run_args;
     std::printf("wrote %s\n", out.string().c_str());
     std::printf("  scales: input %d, param %d, rebase multiplier %u\n", a.input_scale, a.param_scale, a.scale_rebase_multiplier);
-    std::printf("  logrows %u, num_rows %llu (an estimate until the circuit layout lands), %llu advice cells\n", a.logrows,
+    std::printf("  logrows %u, num_rows %llu (rows the circuit layout uses), %llu advice cells\n", a.logrows,
                 static_cast<unsigned long long>(s.num_rows), static_cast<unsigned long long>(s.total_assignments));
     std::printf("  lookup_range [%lld, %lld], %zu lookup table(s), %zu range check(s)\n",
                 static_cast<long long>(a.lookup_range_lo), static_cast<long long>(a.lookup_range_hi),
@@ -39,6 +39,8 @@ int run(const QStringList& args) {
         const CircuitPlan plan = plan_circuit(graph, run_args, logrows_given);
         write_settings(plan.settings, out);
         print_settings_summary(plan.settings, out);
+        if (!plan.unprovable.empty())
+            std::printf("  note: not provable yet (%s); num_rows is the witness-size estimate\n", plan.unprovable.c_str());
         if (plan.stats.fallback_nodes)
             std::printf("  note: %llu node(s) run as float fallback and are not provable yet\n",
                         static_cast<unsigned long long>(plan.stats.fallback_nodes));

@@ -2,7 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 #include <chrono>
 #include <cstdio>

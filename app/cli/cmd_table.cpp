@@ -4,7 +4,8 @@
 #include "quant_cli_paths.hpp"
 #include "core/artifacts/input_data.hpp"
 #include "core/model/graph.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
+#include "core/circuit/model_proving.hpp"
 #include "core/witness/fixed_executor.hpp"
 #include <cstdio>
 
@@ -37,20 +38,34 @@ int run(const QStringList& args) {
         NullProgress quiet;
         const auto run_result = fixed::run_fixed(graph, run_args, params, inputs,
                                                  {.frozen_params = true, .stop_on_saturation = false}, quiet);
-        std::printf("%-5s %-28s %-18s %-14s %-16s %-5s %s\n", "idx", "name", "op", "proved by", "out shape", "scale", "inputs");
+        // Rows per node from the circuit layout (arith / lookup / range blocks).
+        std::vector<circuit::NodeRows> costs;
+        std::string unprovable;
+        try {
+            costs = circuit::measure_layout(plan.circuit).nodes;
+        } catch (const std::exception& e) {
+            unprovable = e.what();
+        }
+        std::printf("%-5s %-28s %-18s %-14s %-16s %-5s %-16s %s\n", "idx", "name", "op", "proved by", "out shape", "scale",
+                    "rows a/l/r", "inputs");
         for (size_t i = 0; i < graph.inputs.size(); ++i)
-            std::printf("%-5s %-28s %-18s %-14s %-16s %-5d %s\n", "in", graph.inputs[i].name.c_str(), "Input", "instance/advice",
-                        format_shape(graph.inputs[i].shape).c_str(), fixed::input_scale_of(graph, i, run_args), "");
+            std::printf("%-5s %-28s %-18s %-14s %-16s %-5d %-16s %s\n", "in", graph.inputs[i].name.c_str(), "Input",
+                        "instance/advice", format_shape(graph.inputs[i].shape).c_str(),
+                        fixed::input_scale_of(graph, i, run_args), "", "");
         for (size_t n = 0; n < graph.nodes.size(); ++n) {
             const auto& node = graph.nodes[n];
             const std::string out = node.outputs.empty() ? "" : node.outputs[0];
             const auto it = run_result.values.find(out);
-            std::printf("%-5zu %-28s %-18s %-14s %-16s %-5d %s\n", n, node.name.c_str(), node.op.c_str(),
+            std::string rows = n < costs.size() ? std::to_string(costs[n].arith) + "/" + std::to_string(costs[n].lookup) +
+                                                      "/" + std::to_string(costs[n].range)
+                                                : circuit::has_gadget(node.op) ? "?" : "no gadget";
+            std::printf("%-5zu %-28s %-18s %-14s %-16s %-5d %-16s %s\n", n, node.name.c_str(), node.op.c_str(),
                         fixed::proof_kind_name(run_result.node_kinds[n]),
                         it == run_result.values.end() ? "?" : format_shape(it->second.t.shape).c_str(),
-                        it == run_result.values.end() ? 0 : it->second.scale, joined(node.inputs).c_str());
+                        it == run_result.values.end() ? 0 : it->second.scale, rows.c_str(), joined(node.inputs).c_str());
         }
-        std::printf("\n%zu nodes; estimated num_rows %llu (logrows %u) at input scale %d, param scale %d\n",
+        if (!unprovable.empty()) std::printf("\nnot provable yet: %s\n", unprovable.c_str());
+        std::printf("\n%zu nodes; num_rows %llu (logrows %u) at input scale %d, param scale %d\n",
                     graph.nodes.size(), static_cast<unsigned long long>(plan.settings.num_rows),
                     plan.settings.run_args.logrows, run_args.input_scale, run_args.param_scale);
         return 0;

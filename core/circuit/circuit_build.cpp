@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace ps::circuit {
 
@@ -53,7 +54,7 @@ const char* kind_name(RowKind k) {
     return "?";
 }
 
-Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config) {
+Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config, const LimbPlan& limbs) {
     Columns c;
     const uint32_t p = config.pairs;
     for (uint32_t i = 0; i < p; ++i) c.x.push_back(cs.add_advice_column());
@@ -62,7 +63,7 @@ Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config) {
     c.lx = cs.add_advice_column();
     c.ly = cs.add_advice_column();
     c.rv = cs.add_advice_column();
-    for (uint32_t j = 0; j < config.decomp_legs; ++j) c.limbs.push_back(cs.add_advice_column());
+    for (uint32_t j = 0; j < limbs.count; ++j) c.limbs.push_back(cs.add_advice_column());
     c.instance = cs.add_instance_column();
     for (uint32_t i = 0; i < p; ++i) c.f.push_back(cs.add_fixed_column());
     for (size_t k = 1; k < ROW_KINDS; ++k) c.selector[k] = cs.add_selector(kind_name(RowKind(k)));
@@ -102,13 +103,13 @@ Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config) {
 
     Expression composed;
     Fr power = Fr::one();
-    for (uint32_t j = 0; j < config.decomp_legs; ++j) {
+    for (uint32_t j = 0; j < limbs.count; ++j) {
         composed = composed + q(c.limbs[j]) * power;
-        power = power * Fr::from_u64(config.decomp_base);
+        power = power * Fr::from_u64(limbs.base);
     }
     cs.create_gate("range-check", {q(c.s_lo) * (q(c.rv) - q(c.offset) - composed),
                                    q(c.s_hi) * (q(c.offset) - q(c.rv) - composed)});
-    for (uint32_t j = 0; j < config.decomp_legs; ++j)
+    for (uint32_t j = 0; j < limbs.count; ++j)
         cs.add_lookup("range limb " + std::to_string(j), {{q(c.limbs[j]), q(c.range_table)}});
     cs.add_lookup("function table", {{q(c.tag), q(c.t_tag)}, {q(c.lx), q(c.t_x)}, {q(c.ly), q(c.t_y)}});
     return c;
@@ -116,20 +117,56 @@ Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config) {
 
 }  // namespace
 
-unsigned CircuitBuilder::minimum_k() const {
-    const size_t needed = rows().max();
-    plonk::ConstraintSystem cs;
-    configure(cs, config_);
+namespace {
+
+// Smallest k whose usable rows hold `rows` for the gate set of `cs`.
+unsigned k_for_rows(const plonk::ConstraintSystem& cs, size_t rows) {
     for (unsigned k = 4; k <= 28; ++k)
-        if ((size_t(1) << k) > cs.blinding_factors() + 1 && cs.usable_rows(k) >= needed) return k;
-    throw Error("circuit", "the model needs " + std::to_string(needed) + " rows, more than 2^28",
+        if ((size_t(1) << k) > cs.blinding_factors() + 1 && cs.usable_rows(k) >= rows) return k;
+    throw Error("circuit", "the model needs " + std::to_string(rows) + " rows, more than 2^28",
                 "lower the scales or split the model");
+}
+
+}  // namespace
+
+LimbPlan CircuitBuilder::limb_plan() const {
+    const uint64_t base = config_.decomp_base;
+    const LimbPlan as_asked{base, config_.decomp_legs};
+    if (range_.empty() || (base & (base - 1)) != 0) return as_asked;
+    const unsigned bits = unsigned(std::countr_zero(base)) * config_.decomp_legs;
+    const size_t other = base_rows().max();
+    // Cost model: 2^k rows × the polynomials the prover commits (advice, permutation
+    // chunks, lookups' m and φ, quotient pieces); each limb column adds a column and a
+    // lookup. Deterministic in the layout, so setup and prove choose alike.
+    const double fixed_polys = double(2 * config_.pairs + 4) + double(2 * config_.pairs + 6) / 2 + 2 + 3;
+    LimbPlan best = as_asked;
+    double best_cost = -1;
+    for (unsigned limb_bits = 1; limb_bits <= unsigned(std::countr_zero(base)); ++limb_bits) {
+        if (bits % limb_bits != 0) continue;
+        const LimbPlan candidate{uint64_t(1) << limb_bits, bits / limb_bits};
+        plonk::ConstraintSystem cs;
+        configure(cs, config_, candidate);
+        const unsigned k = k_for_rows(cs, std::max<size_t>(other, candidate.base));
+        const double cost = double(size_t(1) << k) * (fixed_polys + 3.0 * candidate.count);
+        if (best_cost < 0 || cost < best_cost || (cost == best_cost && candidate.count < best.count)) {
+            best = candidate;
+            best_cost = cost;
+        }
+    }
+    return best;
+}
+
+unsigned CircuitBuilder::minimum_k() const {
+    plonk::ConstraintSystem cs;
+    configure(cs, config_, limb_plan());
+    return k_for_rows(cs, rows().max());
 }
 
 BuiltCircuit CircuitBuilder::build(unsigned k) const {
     BuiltCircuit out;
     out.cs = std::make_unique<plonk::ConstraintSystem>();
-    const Columns c = configure(*out.cs, config_);
+    const LimbPlan limbs = limb_plan();
+    const Columns c = configure(*out.cs, config_, limbs);
     if (k < minimum_k())
         throw Error("settings.json: run_args.logrows",
                     "logrows = " + std::to_string(k) + " is too small: the circuit needs 2^" +
@@ -159,7 +196,7 @@ BuiltCircuit CircuitBuilder::build(unsigned k) const {
         a.assign(c.t_x, row, field_value(table_[row].x));
         a.assign(c.t_y, row, field_value(table_[row].y));
     }
-    const i128 base = i128(config_.decomp_base);
+    const i128 base = i128(limbs.base);
     for (size_t row = 0; row < range_.size(); ++row) {
         const RangeRow& r = range_[row];
         a.enable_selector(r.high ? c.s_hi : c.s_lo, row);
@@ -168,14 +205,14 @@ BuiltCircuit CircuitBuilder::build(unsigned k) const {
         // Out-of-range values get limbs that cannot satisfy the gate and lookups: the
         // mock prover names the row and the proof fails.
         i128 rest = r.high ? r.offset - r.v : r.v - r.offset;
-        for (uint32_t j = 0; j < config_.decomp_legs; ++j) {
+        for (uint32_t j = 0; j < limbs.count; ++j) {
             const i128 limb = ((rest % base) + base) % base;
             a.assign(c.limbs[j], row, field_value(limb));
             rest = (rest - limb) / base;
         }
     }
     if (!range_.empty())
-        for (uint64_t v = 0; v < config_.decomp_base; ++v) a.assign(c.range_table, size_t(v), Fr::from_u64(v));
+        for (uint64_t v = 0; v < limbs.base; ++v) a.assign(c.range_table, size_t(v), Fr::from_u64(v));
     for (size_t row = 0; row < instance_.size(); ++row) a.assign(c.instance, row, field_value(instance_[row]));
     for (const auto& [from, to] : copies_) a.copy({c.of(from, p), from.row}, {c.of(to, p), to.row});
     return out;

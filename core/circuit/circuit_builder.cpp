@@ -5,6 +5,7 @@
 #include "core/witness/quantize.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace ps::circuit {
 
@@ -243,8 +244,17 @@ uint32_t CircuitBuilder::table(const std::string& name, int64_t lo, int64_t hi,
                                const std::function<int64_t(int64_t)>& f) {
     if (auto it = tables_.find(name); it != tables_.end()) return it->second;
     const uint32_t tag = uint32_t(tables_.size() + 1);  // tag 0 is the all-zero row of unused lookups
-    table_start_.push_back({table_.size(), lo});
-    for (int64_t x = lo; x <= hi; ++x) table_.push_back({tag, x, f(x)});
+    auto& values = table_values_.emplace_back();
+    for (int64_t x = lo; x <= hi; ++x) {
+        int64_t y = 0;
+        try {
+            y = f(x);
+        } catch (const Error&) {
+            continue;  // f(x) is not representable at this scale: no row, so x cannot be looked up
+        }
+        table_.push_back({tag, x, y});
+        values.emplace(x, y);
+    }
     tables_.emplace(name, tag);
     return tag;
 }
@@ -254,10 +264,9 @@ Wire CircuitBuilder::lookup(uint32_t tag, const Wire& x, std::optional<i128> cla
     if (claimed) {
         y = *claimed;
     } else {
-        const auto [start, lo] = table_start_.at(tag - 1);
-        const size_t end = tag < table_start_.size() ? table_start_[tag].first : table_.size();
-        const i128 at = x.value - lo;
-        if (at >= 0 && at < i128(end - start)) y = table_[start + size_t(at)].y;
+        const auto& values = table_values_.at(tag - 1);
+        if (x.value >= INT64_MIN && x.value <= INT64_MAX)
+            if (auto it = values.find(int64_t(x.value)); it != values.end()) y = it->second;
     }
     lookup_.push_back({tag, x.value, y});
     const uint32_t row = uint32_t(lookup_.size() - 1);
@@ -267,12 +276,17 @@ Wire CircuitBuilder::lookup(uint32_t tag, const Wire& x, std::optional<i128> cla
 }
 
 BlockRows CircuitBuilder::rows() const {
+    BlockRows r = base_rows();
+    r.range_table = range_.empty() ? 0 : limb_plan().base;
+    return r;
+}
+
+BlockRows CircuitBuilder::base_rows() const {
     BlockRows r;
     r.arith = arith_.size();
     r.lookup = lookup_.size();
     r.range = range_.size();
     r.table = table_.size();
-    r.range_table = range_.empty() ? 0 : config_.decomp_base;
     r.instance = instance_.size();
     return r;
 }

@@ -5,10 +5,10 @@
 // constraints between cells; build() turns the record into a plonk::ConstraintSystem
 // and an Assignment for a chosen k.
 //
-// Columns (p = max(2, num_inner_cols) pairs, L = decomp_legs):
+// Columns (p = max(2, num_inner_cols) pairs, L limbs of base b, see LimbPlan):
 //   arith   advice x[p], y[p], z; fixed f[p]; one selector per row kind
 //   lookup  advice lx, ly; fixed tag          (tag, lx, ly) ∈ (t_tag, t_x, t_y)
-//   range   advice v, d[L]; fixed offset       each d_j ∈ [0, decomp_base)
+//   range   advice v, d[L]; fixed offset       each d_j ∈ [0, b)
 //   public  instance
 // Gates (s = that row kind's selector, z' = z on the previous row):
 //   dot      z = Σ x_i·y_i (+ z' when continuing)      dot-fixed: y_i → f_i
@@ -26,6 +26,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 namespace ps::circuit {
 
@@ -37,6 +38,15 @@ struct BuilderConfig {
 
 enum class RowKind : uint8_t { Free, Dot0, Dot, DotFixed0, DotFixed, Sum0, Sum, Sub, Divide, Sign, Constant };
 inline constexpr size_t ROW_KINDS = 11;
+
+// How range checks decompose: run_args asks for decomp_legs limbs of decomp_base; when
+// decomp_base is a power of two the same b^L = decomp_base^decomp_legs is reached with
+// smaller limbs and more columns wherever that makes the circuit cheaper, so a range
+// table never forces logrows above what the other rows need.
+struct LimbPlan {
+    uint64_t base = 0;
+    uint32_t count = 0;
+};
 
 // Rows used by each block: what decides k.
 struct BlockRows {
@@ -103,6 +113,7 @@ public:
     // The region label (layer) of a row of a block (for mock-prover reports).
     std::string region_of(Block block, size_t row) const;
     size_t copy_count() const { return copies_.size(); }
+    LimbPlan limb_plan() const;
 
 private:
     struct ArithRow {
@@ -123,6 +134,7 @@ private:
         int64_t x = 0, y = 0;
     };
 
+    BlockRows base_rows() const;  // without the range table
     size_t new_arith_row(RowKind kind);
     Wire place_arith(size_t row, char column, uint32_t index, i128 value);  // column: 'x', 'y', 'z'
     Wire copy_into(const Wire& source, size_t row, char column, uint32_t index);
@@ -138,7 +150,7 @@ private:
     std::vector<std::pair<CellRef, CellRef>> copies_;
     std::map<i128, Wire> constants_;
     std::map<std::string, uint32_t> tables_;
-    std::vector<std::pair<size_t, int64_t>> table_start_;  // per tag − 1: first row, first x
+    std::vector<std::unordered_map<int64_t, int64_t>> table_values_;  // per tag − 1: x → f(x)
     // free cells: the row being filled and the next slot in it
     std::optional<size_t> free_row_, const_row_;
     uint32_t free_slot_ = 0, const_slot_ = 0;

@@ -189,7 +189,8 @@ std::vector<Wire> products(NodeContext& c, const MatmulPlan& p, const WireTensor
                            const model::IntTensor* b_fixed, const std::vector<Wire>* bias_wires,
                            const std::vector<i128>* bias_fixed) {
     std::vector<Wire> out;
-    const Wire one = c.b.constant(1);
+    std::optional<Wire> one;  // the bias term's partner: a constant cell, made only when needed
+    if (bias_wires || bias_fixed) one = c.b.constant(1);
     for (size_t o = 0; o < p.terms.size(); ++o) {
         std::vector<Wire> xs;
         for (const auto& [ai, bi] : p.terms[o]) xs.push_back(a.wires[ai]);
@@ -197,7 +198,7 @@ std::vector<Wire> products(NodeContext& c, const MatmulPlan& p, const WireTensor
             std::vector<i128> ws;
             for (const auto& [ai, bi] : p.terms[o]) ws.push_back(b_fixed->data[bi]);
             if (bias_fixed) {
-                xs.push_back(one);
+                xs.push_back(*one);
                 ws.push_back((*bias_fixed)[o]);
             }
             out.push_back(c.b.dot_fixed(xs, ws));
@@ -205,10 +206,10 @@ std::vector<Wire> products(NodeContext& c, const MatmulPlan& p, const WireTensor
             std::vector<Wire> ys;
             for (const auto& [ai, bi] : p.terms[o]) ys.push_back(b_wires->wires[bi]);
             if (bias_wires) {
-                xs.push_back(one);
+                xs.push_back(*one);
                 ys.push_back((*bias_wires)[o]);
             } else if (bias_fixed) {
-                xs.push_back(one);
+                xs.push_back(*one);
                 ys.push_back(c.b.constant((*bias_fixed)[o]));
             }
             out.push_back(c.b.dot(xs, ys));

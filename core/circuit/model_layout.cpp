@@ -3,7 +3,6 @@
 #include "core/circuit/node_context.hpp"
 #include "core/model/op_registry.hpp"
 #include "core/util/error.hpp"
-#include "core/witness/circuit_plan.hpp"
 
 namespace ps::circuit {
 
@@ -116,9 +115,17 @@ ModelLayout lay_out_model(const CompiledCircuit& circuit, const WitnessResult& w
     b.set_region("public outputs");
     for (size_t o = 0; o < graph.outputs.size(); ++o) {
         auto it = values.find(graph.outputs[o].name);
-        if (it == values.end())
-            throw Error("model output '" + graph.outputs[o].name + "'",
-                        "is a constant or an input, not computed by the graph", "nothing to prove for it");
+        if (it == values.end()) {
+            // A constant output (the graph folded away): constant cells of the witness's
+            // value, which setup's placeholder run computes identically.
+            auto layer = layer_of.find(graph.outputs[o].name);
+            if (layer == layer_of.end())
+                throw Error("witness.json", "has no values for model output '" + graph.outputs[o].name + "'",
+                            "regenerate the witness with this network.ezkl (gen-witness)");
+            WireTensor t{layer->second->shape, layer->second->scale, {}};
+            for (int64_t v : layer->second->quantised) t.wires.push_back(b.constant(v));
+            it = values.emplace(graph.outputs[o].name, std::move(t)).first;
+        }
         if (a.output_visibility != Visibility::Public) continue;
         const std::vector<int64_t>* claimed = o < witness.outputs.size() ? &witness.outputs[o] : nullptr;
         for (size_t e = 0; e < it->second.size(); ++e)

@@ -16,7 +16,10 @@ ModelCircuit build_model_circuit(const CompiledCircuit& circuit, const WitnessRe
 
 LayoutSize measure_layout(const CompiledCircuit& circuit) {
     ModelLayout layout = lay_out_model(circuit, placeholder_witness(circuit));
-    return {layout.builder.rows(), layout.builder.minimum_k(), std::move(layout.nodes)};
+    const BlockRows r = layout.builder.rows();
+    const auto& c = layout.builder.config();
+    const uint64_t cells = r.arith * (2 * c.pairs + 1) + r.lookup * 2 + r.range * (1 + layout.builder.limb_plan().count);
+    return {r, layout.builder.minimum_k(), cells, std::move(layout.nodes)};
 }
 
 std::vector<std::string> mock_model(const ModelCircuit& circuit) {

@@ -27,6 +27,7 @@ ModelCircuit build_model_circuit(const CompiledCircuit& circuit, const WitnessRe
 struct LayoutSize {
     BlockRows rows;
     unsigned minimum_k = 0;
+    uint64_t advice_cells = 0;  // assigned advice cells (settings.total_assignments)
     std::vector<NodeRows> nodes;
 };
 LayoutSize measure_layout(const CompiledCircuit& circuit);

@@ -1,7 +1,6 @@
 #include "core/witness/generate.hpp"
 #include "core/model/executor.hpp"
 #include "core/util/error.hpp"
-#include "core/witness/circuit_plan.hpp"
 #include "core/witness/fixed_executor.hpp"
 #include <algorithm>
 #include <cmath>
@@ -57,6 +56,12 @@ LayerTrace make_layer(const std::string& name, const std::string& op, std::vecto
 }
 
 }  // namespace
+
+std::vector<std::vector<int64_t>> input_shapes(const model::Graph& graph) {
+    std::vector<std::vector<int64_t>> shapes;
+    for (const auto& in : graph.inputs) shapes.push_back(in.shape);
+    return shapes;
+}
 
 WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& input, ProgressSink& progress,
                                const WitnessOptions& options) {

@@ -60,6 +60,9 @@ struct WitnessOptions {
     bool float_reference = true;
 };
 
+// The model inputs' shapes, for read_input_json's checks.
+std::vector<std::vector<int64_t>> input_shapes(const model::Graph& graph);
+
 // Throws ps::Error naming the layer for saturation (SAFE mode), overflow or an input
 // mismatch; ps::Cancelled when the sink asks to stop.
 WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& input, ProgressSink& progress,

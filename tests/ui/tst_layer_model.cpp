@@ -11,7 +11,7 @@
 #include "demo_model.hpp"
 
 #include "core/model/graph.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 
 #include <QTemporaryDir>

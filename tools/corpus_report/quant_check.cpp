@@ -1,8 +1,8 @@
 #include "tools/corpus_report/quant_check.hpp"
 #include "core/model/graph.hpp"
 #include "core/util/error.hpp"
-#include "core/witness/calibrate.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/calibrate.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 #include <cmath>
 #include <filesystem>

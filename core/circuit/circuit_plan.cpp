@@ -1,16 +1,11 @@
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
+#include "core/circuit/model_proving.hpp"
 #include "core/witness/fixed_executor.hpp"
 #include "core/util/error.hpp"
 #include <bit>
 #include <cmath>
 
 namespace ps {
-
-std::vector<std::vector<int64_t>> input_shapes(const model::Graph& graph) {
-    std::vector<std::vector<int64_t>> shapes;
-    for (const auto& in : graph.inputs) shapes.push_back(in.shape);
-    return shapes;
-}
 
 static uint32_t ceil_log2(uint64_t n) { return n <= 1 ? 0 : uint32_t(64 - std::countl_zero(n - 1)); }
 
@@ -60,23 +55,35 @@ CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool lo
         if (args.output_visibility == Visibility::Public) s.model_instance_shapes.push_back(run.values.at(out.name).t.shape);
         if (args.output_visibility == Visibility::Hashed) s.model_instance_shapes.push_back({1});
     }
-    plan.minimum_logrows = std::max<uint32_t>(1, ceil_log2(std::max(s.num_rows, table_rows) + RESERVED_BLINDING_ROWS));
+    plan.circuit.graph = graph;
+    for (const auto& [name, v] : run.values) plan.circuit.value_scales[name] = v.scale;
+    plan.circuit.settings = s;
+    // The row count is the real layout's (every block, table and instance row); a model
+    // with an op no gadget proves yet keeps the executor's cell estimate, and says so.
+    try {
+        const circuit::LayoutSize size = circuit::measure_layout(plan.circuit);
+        s.num_rows = size.rows.max();
+        s.total_assignments = size.advice_cells;
+        plan.minimum_logrows = size.minimum_k;
+    } catch (const Error& e) {
+        plan.unprovable = e.what();
+        plan.minimum_logrows =
+            std::max<uint32_t>(1, ceil_log2(std::max(s.num_rows, table_rows) + RESERVED_BLINDING_ROWS));
+    }
     if (!logrows_fixed) {
         s.run_args.logrows = plan.minimum_logrows;
     } else if (args.logrows < plan.minimum_logrows) {
         throw Error("run_args", "logrows = " + std::to_string(args.logrows) + " is too small: the circuit needs 2^" +
-                                            std::to_string(plan.minimum_logrows) + " rows (" + std::to_string(s.num_rows) +
-                                            " estimated rows, lookup/range tables of " + std::to_string(table_rows) + " rows)",
+                                    std::to_string(plan.minimum_logrows) + " rows (" + std::to_string(s.num_rows) +
+                                    " rows in use)",
                     "use --logrows " + std::to_string(plan.minimum_logrows) + ", omit --logrows, or run calibrate-settings");
     }
     if (s.run_args.logrows > 28)
         throw Error("run_args", "logrows: the circuit needs 2^" + std::to_string(s.run_args.logrows) +
-                                            " rows, more than BN254's 2^28 domain",
+                                    " rows, more than BN254's 2^28 domain",
                     "lower the scales or the lookup_range");
 
     plan.circuit.settings = s;
-    plan.circuit.graph = graph;
-    for (const auto& [name, v] : run.values) plan.circuit.value_scales[name] = v.scale;
     return plan;
 }
 

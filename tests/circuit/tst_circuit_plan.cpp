@@ -1,9 +1,9 @@
 // From graph to settings: computed fields (scales, lookups, range checks, instance
 // shapes, logrows), compile-circuit's consistency check, and calibration's choices.
 #include "core/util/error.hpp"
-#include "core/witness/calibrate.hpp"
-#include "core/witness/circuit_plan.hpp"
-#include "graph_builder.hpp"
+#include "core/circuit/calibrate.hpp"
+#include "core/circuit/circuit_plan.hpp"
+#include "tests/witness/graph_builder.hpp"
 #include <QtTest>
 
 using namespace ps;
@@ -57,10 +57,13 @@ private slots:
         QCOMPARE(s.required_lookups[0].scale, 128.0);
         // The rebase 14 → 7 divides by 2^7: remainders in [0, 127].
         QVERIFY((s.required_range_checks == std::vector<std::pair<int64_t, int64_t>>{{0, 127}}));
-        // Cells: MatMul 3·2·2 = 12, rebase 3·2 = 6, lookup 2·2 = 4 → 22 cells, 11 rows at 2 columns.
-        QCOMPARE(s.total_assignments, uint64_t(22));
-        QCOMPARE(s.num_rows, uint64_t(11));
-        // The 2001-row lookup table decides: 2001 + 8 blinding rows ≤ 2^11.
+        // The layout: arith rows = 1 (the two input cells) + 2 (one dot-product-fixed row per
+        // output) + 2 (divisions) of 5 cells; 2 lookup rows of 2 cells; 4 range rows (each
+        // remainder checked from both ends) of 1 + 4 cells — the 2^28 span as four 7-bit
+        // limbs, so the range table (128 rows) stays below the lookup table. 49 cells.
+        QCOMPARE(s.total_assignments, uint64_t(49));
+        // The 2001-row lookup table and its all-zero row decide: 2002 rows, 2^11.
+        QCOMPARE(s.num_rows, uint64_t(2002));
         QCOMPARE(s.run_args.logrows, 11u);
         QCOMPARE(p.circuit.params.at("W").scale, 7);
         QVERIFY((p.circuit.params.at("W").tensor.data == std::vector<int64_t>{128, 32, 96, -64}));

@@ -1,7 +1,7 @@
-#include "core/witness/calibrate.hpp"
+#include "core/circuit/calibrate.hpp"
 #include "core/model/executor.hpp"
 #include "core/util/error.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/fixed_executor.hpp"
 #include <cmath>
 
