@@ -218,9 +218,11 @@ BuiltCircuit CircuitBuilder::build(unsigned k) const {
     return out;
 }
 
-std::string CircuitBuilder::region_of(Block block, size_t row) const {
+size_t CircuitBuilder::region_index(Block block, size_t row) const {
     const auto& v = block == Block::Arith ? arith_label_ : block == Block::Range ? range_label_ : lookup_label_;
-    return row < v.size() ? labels_[v[row]] : std::string();
+    return row < v.size() ? v[row] : 0;
 }
+
+std::string CircuitBuilder::region_of(Block block, size_t row) const { return labels_[region_index(block, row)]; }
 
 }  // namespace ps::circuit

@@ -112,6 +112,8 @@ public:
     BuiltCircuit build(unsigned k) const;
     // The region label (layer) of a row of a block (for mock-prover reports).
     std::string region_of(Block block, size_t row) const;
+    // Its position in layout order (0: no region), to list failures layer by layer.
+    size_t region_index(Block block, size_t row) const;
     size_t copy_count() const { return copies_.size(); }
     LimbPlan limb_plan() const;
 

@@ -19,6 +19,10 @@ void check_visibilities(const RunArgs& a) {
     reject_hashed(a.input_visibility, "input_visibility");
     reject_hashed(a.param_visibility, "param_visibility");
     reject_hashed(a.output_visibility, "output_visibility");
+    if (a.input_visibility == Visibility::Fixed)
+        throw Error("settings.json: run_args.input_visibility",
+                    "'fixed' inputs would bake one input into the verifying key, and setup does not see the input",
+                    "use private (the default) or public");
     if (a.output_visibility == Visibility::Fixed)
         throw Error("settings.json: run_args.output_visibility",
                     "'fixed' outputs would bake one input's outputs into the verifying key",

@@ -6,6 +6,8 @@
 #include "core/util/error.hpp"
 #include "core/witness/quantize.hpp"
 
+#include <algorithm>
+
 namespace ps::circuit {
 
 ModelCircuit build_model_circuit(const CompiledCircuit& circuit, const WitnessResult& witness) {
@@ -23,14 +25,19 @@ LayoutSize measure_layout(const CompiledCircuit& circuit) {
 }
 
 std::vector<std::string> mock_model(const ModelCircuit& circuit) {
-    std::vector<std::string> out;
+    // Layer by layer: the first line is where the witness first departs from the model.
+    std::vector<std::pair<size_t, std::string>> found;
+    const CircuitBuilder& b = circuit.layout.builder;
     for (const plonk::ConstraintFailure& f : plonk::mock_prove(*circuit.built.assignment)) {
         Block block = Block::Arith;
         if (f.name == "range-check" || f.name.rfind("range limb", 0) == 0) block = Block::Range;
         else if (f.name == "function table") block = Block::Lookup;
-        const std::string region = circuit.layout.builder.region_of(block, f.row);
-        out.push_back((region.empty() ? std::string("(no layer)") : region) + ": " + f.message());
+        const std::string region = b.region_of(block, f.row);
+        found.push_back({b.region_index(block, f.row), (region.empty() ? std::string("(no layer)") : region) + ": " + f.message()});
     }
+    std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (auto& [index, text] : found) out.push_back(std::move(text));
     return out;
 }
 
