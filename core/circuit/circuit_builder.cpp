@@ -209,6 +209,10 @@ Wire CircuitBuilder::divide(const Wire& n, i128 d, std::optional<i128> claimed) 
     const Wire remainder = place_arith(row, 'y', 0, n.value + half - q * d);
     const Wire quotient = place_arith(row, 'z', 0, q);
     if (d > 1) range_check(remainder, 0, d - 1);
+    // Without this, q' = q − k/d (mod r) with remainder r + k also satisfies the gate: a
+    // non-integer field element whose error a later layer with weights divisible by d
+    // can cancel. Bounding q makes the integer quotient the only solution.
+    range_check_small(quotient);
     return quotient;
 }
 
@@ -221,6 +225,11 @@ CircuitBuilder::SignResult CircuitBuilder::sign(const Wire& x) {
     const Wire t = place_arith(row, 'x', 1, (2 * b - 1) * x.value + b - 1);
     range_check(t, 0, limb_span() - 1);
     return {bit, relu};
+}
+
+void CircuitBuilder::range_check_small(const Wire& v) {
+    const i128 half = limb_span() / 2;
+    range_check(v, -half, half - 1);
 }
 
 void CircuitBuilder::range_check(const Wire& v, i128 lo, i128 hi) {

@@ -87,7 +87,7 @@ public:
     Wire mul(const Wire& a, const Wire& b);
     Wire scale_by(const Wire& a, i128 factor);
     // ⌊(n + ⌊d/2⌋)/d⌋ (round, ties up) for d ≥ 1; `claimed` is the prover's quotient
-    // (the witness's value), computed when absent.
+    // (the witness's value), computed when absent. The quotient is range-checked small.
     Wire divide(const Wire& n, i128 d, std::optional<i128> claimed = {});
     struct SignResult {
         Wire bit;   // 1 when x ≥ 0
@@ -98,6 +98,8 @@ public:
 
     // ---- range checks and lookups
     void range_check(const Wire& v, i128 lo, i128 hi);
+    // v ∈ [−b^L/2, b^L/2): a small integer, not an arbitrary field element (one range row).
+    void range_check_small(const Wire& v);
     // Registers a table of (x, f(x)) for x in [lo, hi] once per name; returns its tag.
     uint32_t table(const std::string& name, int64_t lo, int64_t hi, const std::function<int64_t(int64_t)>& f);
     // y with (tag, x, y) in the table; `claimed` is the witness's y.

@@ -66,6 +66,10 @@ ModelLayout lay_out_model(const CompiledCircuit& circuit, const WitnessResult& w
                 t.wires.push_back(b.constant(v));
             } else {
                 const Wire w = b.witness(v);
+                // A private input is any field element the prover likes unless bounded:
+                // the statement is about quantised numbers, so inputs are small integers
+                // (EZKL's default; run_args.ignore_range_check_inputs_outputs turns it off).
+                if (!a.ignore_range_check_inputs_outputs) b.range_check_small(w);
                 if (a.input_visibility == Visibility::Public) b.expose(w);
                 t.wires.push_back(w);
             }

@@ -46,6 +46,7 @@ WireTensor NodeContext::param_tensor(size_t i, Scale s) {
             t.wires.push_back(b.constant(value));
         } else {
             Wire w = b.witness(value);
+            b.range_check_small(w);  // a private weight is still a quantised number
             if (v == Visibility::Public) b.expose(w);
             t.wires.push_back(w);
         }

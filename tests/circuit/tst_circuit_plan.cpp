@@ -58,10 +58,11 @@ private slots:
         // The rebase 14 → 7 divides by 2^7: remainders in [0, 127].
         QVERIFY((s.required_range_checks == std::vector<std::pair<int64_t, int64_t>>{{0, 127}}));
         // The layout: arith rows = 1 (the two input cells) + 2 (one dot-product-fixed row per
-        // output) + 2 (divisions) of 5 cells; 2 lookup rows of 2 cells; 4 range rows (each
-        // remainder checked from both ends) of 1 + 4 cells — the 2^28 span as four 7-bit
-        // limbs, so the range table (128 rows) stays below the lookup table. 49 cells.
-        QCOMPARE(s.total_assignments, uint64_t(49));
+        // output) + 2 (divisions) of 5 cells; 2 lookup rows of 2 cells; 8 range rows of
+        // 1 + 4 cells (2 inputs and 2 quotients bounded, 2 remainders checked from both
+        // ends) — the 2^28 span as four 7-bit limbs, so the range table (128 rows) stays
+        // below the lookup table. 69 cells.
+        QCOMPARE(s.total_assignments, uint64_t(69));
         // The 2001-row lookup table and its all-zero row decide: 2002 rows, 2^11.
         QCOMPARE(s.num_rows, uint64_t(2002));
         QCOMPARE(s.run_args.logrows, 11u);
