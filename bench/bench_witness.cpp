@@ -6,7 +6,7 @@
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/model/graph.hpp"
 #include "core/util/atomic_file.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 #include <cstdio>
 #include <cstdlib>

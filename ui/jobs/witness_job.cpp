@@ -5,7 +5,7 @@
 #if __has_include("core/witness/generate.hpp")
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/artifacts/input_data.hpp"
-#include "core/witness/circuit_plan.hpp"
+#include "core/circuit/circuit_plan.hpp"
 #include "core/witness/generate.hpp"
 #define PROOFSCOPE_HAS_WITNESS 1
 #else
