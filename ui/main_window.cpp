@@ -72,7 +72,7 @@ void MainWindow::build_views() {
     input_view_ = new InputView;
     const QString tips[] = {
         "The selected layer's output as an image, one 2-D slice at a time",
-        "How the selected layer's values are spread, and whether any sit at the circuit's bounds",
+        "How the selected layer's values are spread, and whether any fall outside the circuit's bounds",
         "The selected layer: circuit (fixed-point) values against the float model's",
         "Every value of the selected layer: integer, field element, dequantised, float, error",
         "Quantisation error of every layer, in execution order (log scale)",
@@ -167,9 +167,9 @@ void MainWindow::build_menus() {
     run->addAction("Run all &missing steps", QKeySequence("Ctrl+R"), this, &MainWindow::run_missing_steps);
     run->addSeparator();
     run->setToolTipsVisible(true);  // a disabled step says why
-    const StepAvailability& steps = step_availability();
-    for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"}) {
-        QAction* action = run->addAction(QString("proofscope-cli %1").arg(step), this, [this, step] { run_step(step); });
+    const StepAvailability steps = StepAvailability::built_in();
+    for (const char* step : {"gen-settings", "calibrate-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"}) {
+        QAction* action = run->addAction(QString("%1 (%2)").arg(step_title(step), step), this, [this, step] { run_step(step); });
         action->setEnabled(steps.available(step));
         if (!action->isEnabled()) action->setToolTip(steps.reason(step));
     }
@@ -284,7 +284,6 @@ void MainWindow::export_layer_table() {
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     jobs_.cancel();
-    steps_.cancel();
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());

@@ -2,12 +2,11 @@
 // The workbench window: project panel and layer list on the left, the layer and
 // whole-model views as tabs in the middle, the Problems panel below, and a status bar
 // with the running job, its progress and Cancel. Everything slow (reading artifacts,
-// witness generation, CLI steps) runs off the GUI thread.
-#include "ui/jobs/cli_step.hpp"
+// every pipeline step) runs off the GUI thread.
 #include "ui/jobs/job_runner.hpp"
 #include "ui/models/artifact_status.hpp"
 #include "ui/models/recent_projects.hpp"
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -43,9 +42,9 @@ public:
 
     void open_project(const ProjectPaths& paths);
     ProjectPaths project() const { return project_; }
-    std::shared_ptr<const WitnessTrace> trace() const { return trace_; }
+    std::shared_ptr<const WitnessResult> trace() const { return trace_; }
     const ProjectStatus& status() const { return status_; }
-    bool busy() const;  // a job, a CLI step or a reload is running
+    bool busy() const;  // a step or a reload is running
 
     void show_view(View v);
     QWidget* view_widget(View v) const;
@@ -94,14 +93,13 @@ private:
 
     ProjectPaths project_;
     ProjectStatus status_;
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
     int selected_layer_ = -1;
     bool chain_to_witness_ = false;
     bool reload_again_ = false;
     QSet<QString> reported_;  // artifact problems already in the Problems panel
 
     JobRunner jobs_;
-    CliStepRunner steps_;
     QFutureWatcher<Loaded> loader_;
 
     ProjectPanel* project_panel_;

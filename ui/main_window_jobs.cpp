@@ -1,8 +1,9 @@
 // MainWindow: opening a project, reading its artifacts off the GUI thread, and running
-// witness generation (in-process, JobRunner) and the other pipeline steps (CLI).
+// every pipeline step in-process (core/pipeline through JobRunner).
 #include "ui/main_window.hpp"
 
-#include "ui/jobs/witness_job.hpp"
+#include "core/pipeline/step_srs.hpp"
+#include "ui/jobs/step_jobs.hpp"
 #include "ui/demo_project.hpp"
 #include "ui/widgets/error_growth_plot.hpp"
 #include "ui/widgets/error_panel.hpp"
@@ -26,7 +27,7 @@
 
 namespace ps::ui {
 
-bool MainWindow::busy() const { return jobs_.busy() || steps_.busy() || loader_.isRunning(); }
+bool MainWindow::busy() const { return jobs_.busy() || loader_.isRunning(); }
 
 void MainWindow::connect_jobs() {
     connect(&jobs_, &JobRunner::started, this, [this](const QString& t) { set_running(t); });
@@ -50,28 +51,6 @@ void MainWindow::connect_jobs() {
         if (!busy()) emit idle();
     });
 
-    connect(&steps_, &CliStepRunner::started, this, [this](const QString& t) {
-        set_running("proofscope-cli " + t);
-        progress_->setRange(0, 0);  // the CLI's own bar is on its stderr: show activity only
-    });
-    connect(&steps_, &CliStepRunner::output_line, this, [this](const QString& line) {
-        status_text_->setText(line.left(160));
-    });
-    connect(&steps_, &CliStepRunner::succeeded, this, [this](const QString& t, double s) {
-        set_idle(QString("%1 finished in %2 s.").arg(t).arg(s, 0, 'f', 2));
-        refresh_project();
-    });
-    connect(&steps_, &CliStepRunner::failed, this, [this](const ErrorReport& e) {
-        chain_to_witness_ = false;
-        report(e);
-        set_idle(e.task + " failed — see Problems.");
-        if (!busy()) emit idle();
-    });
-    connect(&steps_, &CliStepRunner::cancelled, this, [this](const QString& t) {
-        chain_to_witness_ = false;
-        set_idle(t + " cancelled.");
-        if (!busy()) emit idle();
-    });
     connect(&loader_, &QFutureWatcher<Loaded>::finished, this, &MainWindow::on_loaded);
 }
 
@@ -117,7 +96,7 @@ void MainWindow::refresh_project() {
         reload_again_ = true;  // the files changed while reading: read once more after
         return;
     }
-    if (!jobs_.busy() && !steps_.busy()) status_text_->setText("Reading artifacts…");
+    if (!jobs_.busy()) status_text_->setText("Reading artifacts…");
     const ProjectPaths p = project_;
     loader_.setFuture(QtConcurrent::run([p] { return Loaded{inspect_project(p.folder, p.input_json)}; }));
 }
@@ -163,7 +142,7 @@ void MainWindow::on_loaded() {
     } else {
         select_layer(-1);
     }
-    if (!jobs_.busy() && !steps_.busy()) {
+    if (!jobs_.busy()) {
         const QString step = next_step(status_);
         const LayerTrace* shown = trace_ && selected_layer_ >= 0 ? &trace_->layers[size_t(selected_layer_)] : nullptr;
         set_idle(trace_ ? QString("%1 layers loaded from witness.json%2%3").arg(trace_->layers.size())
@@ -201,30 +180,26 @@ void MainWindow::generate_witness() {
                 "run gen-settings and compile-circuit first (Run ▸ Run all missing steps, Ctrl+R)"});
         return;
     }
-    if (!witness_generation_available()) {
-        run_step("gen-witness");
-        return;
-    }
-    const WitnessJobFiles files{QDir(project_.folder).filePath("network.ezkl"), project_.input_json,
-                                QDir(project_.folder).filePath("witness.json")};
-    jobs_.start("Generate witness", [files](ProgressSink& progress) { generate_witness_file(files, progress); });
+    run_step("gen-witness");
 }
 
 void MainWindow::run_step(const QString& command) {
-    if (command == "gen-witness" && witness_generation_available()) {
-        generate_witness();
-        return;
-    }
-    if (jobs_.busy() || steps_.busy() || project_.folder.isEmpty()) return;
-    if (const QString why = step_availability().reason(command); !why.isEmpty()) {
+    if (jobs_.busy() || project_.folder.isEmpty()) return;
+    const std::optional<JobRunner::Work> work = step_work(command, project_);
+    if (!work) {
         chain_to_witness_ = false;
-        report({"proofscope-cli " + command, command, why,
+        const QString why = StepAvailability::built_in().reason(command);
+        report({step_title(command), command, why.isEmpty() ? QString("unknown pipeline step") : why,
                 steps_awaiting_circuit_layout().contains(command)
                     ? QString("for now, prove the built-in test circuits with proofscope-cli prove-synthetic")
-                    : QString("rebuild proofscope-cli next to the GUI")});
+                    : QString()});
         return;
     }
-    steps_.start(command, project_, status_.logrows);
+    if (command == "gen-srs")  // whoever knows tau can forge proofs: say so every time
+        report({step_title(command), QDir(project_.folder).filePath("kzg.srs"),
+                QString::fromUtf8(pipeline::development_srs_warning.data(), qsizetype(pipeline::development_srs_warning.size())),
+                "for proofs anyone else must trust, use the SRS of a public ceremony"});
+    jobs_.start(step_title(command), *work);
 }
 
 void MainWindow::run_missing_steps() {
@@ -237,7 +212,7 @@ void MainWindow::run_missing_steps() {
 }
 
 void MainWindow::continue_chain() {
-    if (jobs_.busy() || steps_.busy() || loader_.isRunning()) return;
+    if (jobs_.busy() || loader_.isRunning()) return;
     // The witness is the goal: keys, SRS and proof are made only on request.
     static const QStringList towards_witness = {"gen-settings", "compile-circuit", "gen-witness"};
     for (const auto& a : status_.artifacts) {
@@ -251,8 +226,7 @@ void MainWindow::continue_chain() {
 void MainWindow::cancel_job() {
     chain_to_witness_ = false;
     jobs_.cancel();
-    steps_.cancel();
-    if (jobs_.busy() || steps_.busy()) status_text_->setText("Cancelling…");
+    if (jobs_.busy()) status_text_->setText("Cancelling…");
 }
 
 void MainWindow::open_demo_project() {

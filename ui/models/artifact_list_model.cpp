@@ -34,7 +34,7 @@ QPixmap state_dot(ArtifactState s) {
 QString short_reason(const ArtifactStatus& a) {
     return steps_awaiting_circuit_layout().contains(a.make_command)
                ? QString("not in this version: needs the model→circuit layout")
-               : QString("not in this version: proofscope-cli lacks %1").arg(a.make_command);
+               : QString("not in this version: %1 is not built in").arg(a.make_command);
 }
 
 QString missing_text(const ArtifactStatus& a) {
