@@ -1,16 +1,14 @@
 #include "ui/main_window.hpp"
 
+#include "ui/demo_project.hpp"
 #include "ui/dialogs/about_dialog.hpp"
-#include "ui/widgets/error_growth_plot.hpp"
+#include "ui/jobs/step_runner.hpp"
+#include "ui/project_controller.hpp"
 #include "ui/widgets/error_panel.hpp"
-#include "ui/widgets/float_vs_quant_plot.hpp"
+#include "ui/widgets/exportable.hpp"
 #include "ui/widgets/input_view.hpp"
-#include "ui/widgets/layer_heatmap.hpp"
 #include "ui/widgets/layer_list_view.hpp"
 #include "ui/widgets/project_panel.hpp"
-#include "ui/widgets/range_plot.hpp"
-#include "ui/widgets/raw_values_view.hpp"
-#include "ui/widgets/value_histogram.hpp"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -28,86 +26,44 @@
 
 namespace ps::ui {
 
-QString MainWindow::view_title(View v) {
-    switch (v) {
-    case View::Heatmap: return "Heatmap";
-    case View::Histogram: return "Histogram";
-    case View::FloatVsQuant: return "Float vs quantised";
-    case View::RawValues: return "Raw values";
-    case View::ErrorGrowth: return "Error growth";
-    case View::Ranges: return "Value ranges";
-    case View::Input: return "Input";
-    case View::Count: break;
-    }
-    return {};
-}
-
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      project_(new ProjectController(this)),
+      steps_(new StepRunner(*project_, this)),
+      views_(new LayerViews(this)) {
     setWindowTitle("ProofScope");
     setAcceptDrops(true);
-    build_views();
+    setCentralWidget(views_->tabs());
     build_docks();
     build_menus();
     build_status_bar();
-    connect_jobs();
+    connect_steps();    // before connect_project: a chained step starts before the window says "idle"
+    connect_project();
     resize(1400, 900);
     set_idle("Open a project (Ctrl+O), drop an artifact folder on the window, or try File ▸ Open demo project.");
 }
 
 MainWindow::~MainWindow() {
-    jobs_.cancel();
-    jobs_.wait();
-    loader_.waitForFinished();
+    steps_->jobs().cancel();
+    steps_->jobs().wait();
 }
 
-void MainWindow::build_views() {
-    tabs_ = new QTabWidget;
-    tabs_->setDocumentMode(true);
-    heatmap_ = new LayerHeatmap;
-    histogram_ = new ValueHistogram;
-    float_vs_quant_ = new FloatVsQuantPlot;
-    raw_values_ = new RawValuesView;
-    error_growth_ = new ErrorGrowthPlot;
-    ranges_ = new RangePlot;
-    input_view_ = new InputView;
-    const QString tips[] = {
-        "The selected layer's output as an image, one 2-D slice at a time",
-        "How the selected layer's values are spread, and whether any sit at the circuit's bounds",
-        "The selected layer: circuit (fixed-point) values against the float model's",
-        "Every value of the selected layer: integer, field element, dequantised, float, error",
-        "Quantisation error of every layer, in execution order (log scale)",
-        "Every layer's value range against the range the circuit allows",
-        "The model's input: view it, load an image, edit values"};
-    for (int v = 0; v < int(View::Count); ++v) {
-        tabs_->addTab(view_widget(View(v)), view_title(View(v)));
-        tabs_->setTabToolTip(v, tips[v] + QString(" (Ctrl+%1)").arg(v + 1));
-    }
-    setCentralWidget(tabs_);
-    connect(error_growth_, &ErrorGrowthPlot::layer_clicked, this, [this](int row) {
-        select_layer(row);
-        show_view(View::Histogram);
-    });
-    connect(ranges_, &RangePlot::layer_clicked, this, [this](int row) {
-        select_layer(row);
-        show_view(View::Histogram);
-    });
+ProjectPaths MainWindow::project() const { return project_->paths(); }
+const ProjectStatus& MainWindow::status() const { return project_->status(); }
+bool MainWindow::busy() const { return steps_->busy() || project_->loading(); }
+
+void MainWindow::open_project(const ProjectPaths& paths) { project_->open(paths); }
+void MainWindow::refresh_project() { project_->refresh(); }
+void MainWindow::generate_witness() { steps_->generate_witness(); }
+void MainWindow::run_step(const QString& command) { steps_->run(command); }
+void MainWindow::run_missing_steps() { steps_->run_missing_steps(); }
+
+void MainWindow::cancel_job() {
+    steps_->cancel();
+    if (steps_->busy()) status_text_->setText("Cancelling…");
 }
 
-QWidget* MainWindow::view_widget(View v) const {
-    switch (v) {
-    case View::Heatmap: return heatmap_;
-    case View::Histogram: return histogram_;
-    case View::FloatVsQuant: return float_vs_quant_;
-    case View::RawValues: return raw_values_;
-    case View::ErrorGrowth: return error_growth_;
-    case View::Ranges: return ranges_;
-    case View::Input: return input_view_;
-    case View::Count: break;
-    }
-    return nullptr;
-}
-
-void MainWindow::show_view(View v) { tabs_->setCurrentWidget(view_widget(v)); }
+void MainWindow::report(const ErrorReport& e) { errors_->add(e); }
 
 void MainWindow::build_docks() {
     setDockNestingEnabled(true);
@@ -117,10 +73,9 @@ void MainWindow::build_docks() {
     project_dock->setWidget(project_panel_);
     addDockWidget(Qt::LeftDockWidgetArea, project_dock);
 
-    layers_ = new LayerListView;
     auto* layers_dock = new QDockWidget("Layers", this);
     layers_dock->setObjectName("layers_dock");
-    layers_dock->setWidget(layers_);
+    layers_dock->setWidget(views_->layer_list());
     addDockWidget(Qt::LeftDockWidgetArea, layers_dock);
     splitDockWidget(project_dock, layers_dock, Qt::Vertical);
     resizeDocks({project_dock}, {600}, Qt::Horizontal);
@@ -137,15 +92,15 @@ void MainWindow::build_docks() {
         if (n) errors_dock->show();
     });
 
-    connect(project_panel_, &ProjectPanel::paths_changed, this, &MainWindow::open_project);
-    connect(project_panel_, &ProjectPanel::refresh_requested, this, &MainWindow::refresh_project);
-    connect(project_panel_, &ProjectPanel::make_requested, this, &MainWindow::run_step);
-    connect(layers_, &LayerListView::layer_selected, this, &MainWindow::select_layer);
-    connect(input_view_, &InputView::problem, this, [this](const QString& where, const QString& what, const QString& fix) {
+    connect(project_panel_, &ProjectPanel::paths_changed, project_, &ProjectController::open);
+    connect(project_panel_, &ProjectPanel::refresh_requested, project_, &ProjectController::refresh);
+    connect(project_panel_, &ProjectPanel::make_requested, steps_, &StepRunner::run);
+    InputView* input = views_->input_view();
+    connect(input, &InputView::problem, this, [this](const QString& where, const QString& what, const QString& fix) {
         report({"Input", where, what, fix});
     });
-    connect(input_view_, &InputView::saved, this, [this] { refresh_project(); });
-    connect(input_view_, &InputView::regenerate_requested, this, &MainWindow::generate_witness);
+    connect(input, &InputView::saved, project_, &ProjectController::refresh);
+    connect(input, &InputView::regenerate_requested, steps_, &StepRunner::generate_witness);
 }
 
 void MainWindow::build_menus() {
@@ -167,9 +122,9 @@ void MainWindow::build_menus() {
     run->addAction("Run all &missing steps", QKeySequence("Ctrl+R"), this, &MainWindow::run_missing_steps);
     run->addSeparator();
     run->setToolTipsVisible(true);  // a disabled step says why
-    const StepAvailability& steps = step_availability();
-    for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"}) {
-        QAction* action = run->addAction(QString("proofscope-cli %1").arg(step), this, [this, step] { run_step(step); });
+    const StepAvailability steps = StepAvailability::built_in();
+    for (const char* step : {"gen-settings", "calibrate-settings", "compile-circuit", "gen-srs", "setup", "prove", "verify"}) {
+        QAction* action = run->addAction(QString("%1 (%2)").arg(step_title(step), step), this, [this, step] { run_step(step); });
         action->setEnabled(steps.available(step));
         if (!action->isEnabled()) action->setToolTip(steps.reason(step));
     }
@@ -183,7 +138,7 @@ void MainWindow::build_menus() {
         view->addAction(view_title(View(v)), QKeySequence(QString("Ctrl+%1").arg(v + 1)), this,
                         [this, v] { show_view(View(v)); });
     view->addSeparator();
-    view->addAction("Filter layers", QKeySequence::Find, this, [this] { layers_->focus_filter(); });
+    view->addAction("Filter layers", QKeySequence::Find, this, [this] { views_->layer_list()->focus_filter(); });
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
@@ -225,14 +180,14 @@ void MainWindow::rebuild_recent_menu() {
 }
 
 void MainWindow::open_folder_dialog() {
-    const QString dir = QFileDialog::getExistingDirectory(this, "Artifact folder", project_.folder);
+    const QString dir = QFileDialog::getExistingDirectory(this, "Artifact folder", project_->paths().folder);
     if (!dir.isEmpty()) open_project(project_for_folder(dir));
 }
 
 void MainWindow::open_input_dialog() {
-    const QString file = QFileDialog::getOpenFileName(this, "Input (input.json)", project_.folder, "JSON (*.json)");
+    const QString file = QFileDialog::getOpenFileName(this, "Input (input.json)", project_->paths().folder, "JSON (*.json)");
     if (file.isEmpty()) return;
-    ProjectPaths p = project_;
+    ProjectPaths p = project_->paths();
     p.input_json = file;
     if (p.folder.isEmpty()) p.folder = QFileInfo(file).absolutePath();
     open_project(p);
@@ -243,7 +198,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
 }
 
 void MainWindow::dropEvent(QDropEvent* e) {
-    ProjectPaths p = project_;
+    ProjectPaths p = project_->paths();
     for (const QUrl& url : e->mimeData()->urls()) {
         const QFileInfo fi(url.toLocalFile());
         if (fi.isDir()) p = project_for_folder(fi.absoluteFilePath());
@@ -257,14 +212,15 @@ void MainWindow::dropEvent(QDropEvent* e) {
 }
 
 void MainWindow::export_current_view() {
-    auto* target = dynamic_cast<Exportable*>(tabs_->currentWidget());
+    QTabWidget* tabs = views_->tabs();
+    auto* target = dynamic_cast<Exportable*>(tabs->currentWidget());
     if (!target) return;
     QStringList filters;
     for (const QString& f : target->export_formats()) filters << QString("%1 (*.%2)").arg(f.toUpper(), f);
     QSettings settings;
-    const QString dir = settings.value("export_dir", project_.folder).toString();
+    const QString dir = settings.value("export_dir", project_->paths().folder).toString();
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, "Export " + tabs_->tabText(tabs_->currentIndex()),
+    const QString path = QFileDialog::getSaveFileName(this, "Export " + tabs->tabText(tabs->currentIndex()),
                                                       dir + "/" + target->export_base_name() + "." + target->export_formats().first(),
                                                       filters.join(";;"), &selected);
     if (path.isEmpty()) return;
@@ -275,16 +231,15 @@ void MainWindow::export_current_view() {
 }
 
 void MainWindow::export_layer_table() {
-    const QString path = QFileDialog::getSaveFileName(this, "Export layer table", project_.folder + "/layers.csv", "CSV (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, "Export layer table", project_->paths().folder + "/layers.csv", "CSV (*.csv)");
     if (path.isEmpty()) return;
     QString error;
-    if (layers_->export_to(path, &error)) statusBar()->showMessage("Saved " + path, 6000);
+    if (views_->layer_list()->export_to(path, &error)) statusBar()->showMessage("Saved " + path, 6000);
     else report({"Export", path, error, "pick another folder"});
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-    jobs_.cancel();
-    steps_.cancel();
+    steps_->cancel();
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());

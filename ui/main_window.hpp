@@ -1,56 +1,50 @@
 #pragma once
 // The workbench window: project panel and layer list on the left, the layer and
 // whole-model views as tabs in the middle, the Problems panel below, and a status bar
-// with the running job, its progress and Cancel. Everything slow (reading artifacts,
-// witness generation, CLI steps) runs off the GUI thread.
-#include "ui/jobs/cli_step.hpp"
-#include "ui/jobs/job_runner.hpp"
+// with the running step, its progress and Cancel. The window only arranges and wires
+// its collaborators, each with one concern:
+//   ProjectController  which project is open and what its folder holds (read off-thread)
+//   StepRunner         what happens when a step is run (core/pipeline on the QThreadPool)
+//   LayerViews         the views of the witness, kept on one trace and one selected layer
+#include "ui/jobs/error_report.hpp"
+#include "ui/layer_views.hpp"
 #include "ui/models/artifact_status.hpp"
 #include "ui/models/recent_projects.hpp"
-#include "ui/models/witness_trace.hpp"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
-#include <QSet>
 #include <memory>
 
 class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
-class QTabWidget;
 
 namespace ps::ui {
 
-class ErrorGrowthPlot;
 class ErrorPanel;
-class FloatVsQuantPlot;
-class InputView;
-class LayerHeatmap;
 class LayerListView;
+class ProjectController;
 class ProjectPanel;
-class RangePlot;
-class RawValuesView;
-class ValueHistogram;
+class StepRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Heatmap, Histogram, FloatVsQuant, RawValues, ErrorGrowth, Ranges, Input, Count };
+    using View = LayerViews::View;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void open_project(const ProjectPaths& paths);
-    ProjectPaths project() const { return project_; }
-    std::shared_ptr<const WitnessTrace> trace() const { return trace_; }
-    const ProjectStatus& status() const { return status_; }
-    bool busy() const;  // a job, a CLI step or a reload is running
+    ProjectPaths project() const;
+    std::shared_ptr<const WitnessResult> trace() const { return views_->trace(); }
+    const ProjectStatus& status() const;
+    bool busy() const;  // a step or a reload is running
 
-    void show_view(View v);
-    QWidget* view_widget(View v) const;
-    static QString view_title(View v);
-    LayerListView* layer_list() const { return layers_; }
+    void show_view(View v) { views_->show_view(v); }
+    QWidget* view_widget(View v) const { return views_->view_widget(v); }
+    static QString view_title(View v) { return LayerViews::view_title(v); }
+    LayerListView* layer_list() const { return views_->layer_list(); }
     ErrorPanel* error_panel() const { return errors_; }
     ProjectPanel* project_panel() const { return project_panel_; }
 
@@ -60,11 +54,11 @@ public slots:
     void run_step(const QString& command);
     void run_missing_steps();  // every missing step up to and including the witness
     void cancel_job();
-    void select_layer(int row);
+    void select_layer(int row) { views_->select_layer(row); }
 
 signals:
     void project_loaded();  // after every (re)load of the artifacts
-    void idle();            // no job, step or reload running any more
+    void idle();            // no step or reload running any more
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -72,15 +66,12 @@ protected:
     void dropEvent(QDropEvent* e) override;
 
 private:
-    struct Loaded {
-        ProjectStatus status;
-    };
-    void build_views();
     void build_docks();
     void build_menus();
     void build_status_bar();
-    void connect_jobs();
-    void on_loaded();
+    void connect_project();
+    void connect_steps();
+    void on_project_loaded();
     void set_running(const QString& what);
     void set_idle(const QString& message);
     void report(const ErrorReport& e);
@@ -90,31 +81,13 @@ private:
     void open_folder_dialog();
     void open_input_dialog();
     void open_demo_project();
-    void continue_chain();
 
-    ProjectPaths project_;
-    ProjectStatus status_;
-    std::shared_ptr<const WitnessTrace> trace_;
-    int selected_layer_ = -1;
-    bool chain_to_witness_ = false;
-    bool reload_again_ = false;
-    QSet<QString> reported_;  // artifact problems already in the Problems panel
-
-    JobRunner jobs_;
-    CliStepRunner steps_;
-    QFutureWatcher<Loaded> loader_;
+    ProjectController* project_;
+    StepRunner* steps_;
+    LayerViews* views_;
 
     ProjectPanel* project_panel_;
-    LayerListView* layers_;
     ErrorPanel* errors_;
-    QTabWidget* tabs_;
-    LayerHeatmap* heatmap_;
-    ValueHistogram* histogram_;
-    FloatVsQuantPlot* float_vs_quant_;
-    RawValuesView* raw_values_;
-    ErrorGrowthPlot* error_growth_;
-    RangePlot* ranges_;
-    InputView* input_view_;
     QLabel* status_text_;
     QProgressBar* progress_;
     QPushButton* cancel_button_;

@@ -2,10 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/model/graph.hpp"
-#include "core/circuit/calibrate.hpp"
-#include "core/witness/generate.hpp"
-#include "core/circuit/circuit_plan.hpp"
+#include "core/pipeline/step_calibrate_settings.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -26,12 +23,13 @@ int run(const QStringList& args) {
     add_run_args_options(parser);
     if (auto code = parse_args(parser, args)) return *code;
     try {
-        const auto model_path = resolve_path(parser, "M", "network.onnx");
-        const auto data_path = resolve_path(parser, "D", "input.json");
-        const auto out = resolve_path(parser, "O", "settings.json");
+        const pipeline::CalibrateSettingsPaths paths{resolve_path(parser, "M", pipeline::Artifact::Model),
+                                                     resolve_path(parser, "D", pipeline::Artifact::Input),
+                                                     resolve_path(parser, "O", pipeline::Artifact::Settings)};
+        pipeline::CalibrateSettingsOptions step_options;
         bool logrows_given = false;
-        const RunArgs base = run_args_from_options(parser, logrows_given);
-        CalibrationOptions options;
+        step_options.base = run_args_from_options(parser, logrows_given);
+        CalibrationOptions& options = step_options.calibration;
         const std::string target = parser.value("target").toStdString();
         if (target == "accuracy") options.target = CalibrationTarget::Accuracy;
         else if (!target.empty() && target != "resources")
@@ -46,11 +44,10 @@ int run(const QStringList& args) {
                 options.scales.push_back(v);
             }
         }
-        const model::Graph graph = model::load_onnx(model_path);
-        const InputData data = read_input_json(data_path, input_shapes(graph));
-        for (const auto& note : data.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
         TerminalProgress progress;
-        const CalibrationResult result = calibrate(graph, data, base, options, progress);
+        const auto step = pipeline::calibrate_settings(paths, step_options, progress);
+        for (const auto& note : step.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+        const CalibrationResult& result = step.calibration;
         std::printf("%-6s %-6s %-22s %-8s %-10s %-12s %-10s %s\n", "scale", "param", "lookup_range", "logrows", "num_rows",
                     "max|err|", "tolerance", "");
         for (size_t i = 0; i < result.trials.size(); ++i) {
@@ -66,8 +63,7 @@ int run(const QStringList& args) {
                         t.logrows, static_cast<unsigned long long>(t.num_rows), t.max_abs_error, t.tolerance,
                         t.within_tolerance() ? "ok" : "too coarse", result.chosen == i ? "  <- chosen" : "");
         }
-        write_settings(result.settings, out);
-        std::printf("wrote %s (%s): input scale %d, param scale %d, logrows %u\n", out.string().c_str(), result.reason.c_str(),
+        std::printf("wrote %s (%s): input scale %d, param scale %d, logrows %u\n", paths.settings.string().c_str(), result.reason.c_str(),
                     result.settings.run_args.input_scale, result.settings.run_args.param_scale,
                     result.settings.run_args.logrows);
         return 0;

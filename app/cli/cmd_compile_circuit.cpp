@@ -2,10 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/artifacts/compiled_circuit.hpp"
-#include "core/model/graph.hpp"
-#include "core/util/sha256.hpp"
-#include "core/circuit/circuit_plan.hpp"
+#include "core/pipeline/step_compile_circuit.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -19,17 +16,13 @@ int run(const QStringList& args) {
     parser.addOption({"compiled-circuit", "Where to write the compiled circuit (default network.ezkl).", "network.ezkl"});
     if (auto code = parse_args(parser, args)) return *code;
     try {
-        const auto model_path = resolve_path(parser, "M", "network.onnx");
-        const auto settings_path = resolve_path(parser, "S", "settings.json");
-        const auto out = resolve_path(parser, "compiled-circuit", "network.ezkl");
-        const Settings settings = read_settings(settings_path);
-        const model::Graph graph = model::load_onnx(model_path);
-        const CompiledCircuit circuit = compile_circuit(graph, settings, settings_path.filename().string());
-        write_compiled_circuit(circuit, out);
-        size_t params = 0;
-        for (const auto& [name, q] : circuit.params) params += q.tensor.size();
-        std::printf("wrote %s: %zu nodes, %zu quantised parameters, settings digest %s\n", out.string().c_str(),
-                    graph.nodes.size(), params, to_hex(settings_digest(settings)).substr(0, 16).c_str());
+        const pipeline::CompileCircuitPaths paths{resolve_path(parser, "M", pipeline::Artifact::Model),
+                                                  resolve_path(parser, "S", pipeline::Artifact::Settings),
+                                                  resolve_path(parser, "compiled-circuit", pipeline::Artifact::CompiledCircuit)};
+        TerminalProgress progress;
+        const auto result = pipeline::compile_circuit(paths, {}, progress);
+        std::printf("wrote %s: %zu nodes, %zu quantised parameters, settings digest %s\n", paths.compiled.string().c_str(),
+                    result.nodes, result.quantised_parameters, to_hex(result.settings_digest).substr(0, 16).c_str());
         return 0;
     } catch (const std::exception& e) {
         return report_error("compile-circuit", e);

@@ -2,6 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "core/kzg/srs_io.hpp"
+#include "core/pipeline/step_srs.hpp"
 #include "core/util/error.hpp"
 #include <cstdio>
 
@@ -28,12 +29,10 @@ int run(const QStringList& args) {
             throw Error("--logrows", "expected an integer in 0..28, found \"" + parser.value("logrows").toStdString() + "\"");
         const std::string in = parser.value("srs-path").toStdString();
         const std::string out = parser.value("output").toStdString();
-        const Srs srs = read_srs(in);
         TerminalProgress progress;
-        const Srs small = downsize_srs(srs, k, progress);
-        write_srs(small, out);
-        std::printf("wrote %s: k = %u (from k = %u in %s), %zu bytes\n", out.c_str(), k, srs.k, in.c_str(),
-                    srs_file_size(k));
+        const auto r = pipeline::downsize_srs(in, k, out, progress);
+        std::printf("wrote %s: k = %u (from k = %u in %s), %zu bytes\n", out.c_str(), k, r.from_k, in.c_str(),
+                    r.file_size);
         return 0;
     } catch (const std::exception& e) {
         return report_error("downsize-srs", e);

@@ -2,9 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/artifacts/settings.hpp"
-#include "core/model/graph.hpp"
-#include "core/circuit/circuit_plan.hpp"
+#include "core/pipeline/step_gen_settings.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -31,19 +29,18 @@ int run(const QStringList& args) {
     add_run_args_options(parser);
     if (auto code = parse_args(parser, args)) return *code;
     try {
-        const auto model_path = resolve_path(parser, "M", "network.onnx");
-        const auto out = resolve_path(parser, "O", "settings.json");
-        bool logrows_given = false;
-        const RunArgs run_args = run_args_from_options(parser, logrows_given);
-        const model::Graph graph = model::load_onnx(model_path);
-        const CircuitPlan plan = plan_circuit(graph, run_args, logrows_given);
-        write_settings(plan.settings, out);
-        print_settings_summary(plan.settings, out);
-        if (!plan.unprovable.empty())
-            std::printf("  note: not provable yet (%s); num_rows is the witness-size estimate\n", plan.unprovable.c_str());
-        if (plan.stats.fallback_nodes)
+        const pipeline::GenSettingsPaths paths{resolve_path(parser, "M", pipeline::Artifact::Model),
+                                               resolve_path(parser, "O", pipeline::Artifact::Settings)};
+        pipeline::GenSettingsOptions options;
+        options.run_args = run_args_from_options(parser, options.logrows_fixed);
+        TerminalProgress progress;
+        const auto result = pipeline::gen_settings(paths, options, progress);
+        print_settings_summary(result.settings, paths.settings);
+        if (!result.unprovable.empty())
+            std::printf("  note: not provable yet (%s); num_rows is the witness-size estimate\n", result.unprovable.c_str());
+        if (result.stats.fallback_nodes)
             std::printf("  note: %llu node(s) run as float fallback and are not provable yet\n",
-                        static_cast<unsigned long long>(plan.stats.fallback_nodes));
+                        static_cast<unsigned long long>(result.stats.fallback_nodes));
         return 0;
     } catch (const std::exception& e) {
         return report_error("gen-settings", e);

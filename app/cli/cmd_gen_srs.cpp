@@ -2,8 +2,8 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "core/kzg/srs_io.hpp"
+#include "core/pipeline/step_srs.hpp"
 #include "core/util/error.hpp"
-#include <chrono>
 #include <cstdio>
 
 namespace ps::cli {
@@ -40,22 +40,18 @@ int run(const QStringList& args) {
         if (!ok || k > SRS_MAX_K)
             throw Error("--logrows", "expected an integer in 0..28, found \"" + parser.value("logrows").toStdString() + "\"");
         const std::string path = parser.isSet("srs-path") ? parser.value("srs-path").toStdString() : "kzg.srs";
-        SystemRandom system;
-        std::optional<SeededRandom> seeded;
+        pipeline::GenSrsOptions options;
+        options.logrows = k;
         if (parser.isSet("seed")) {
             const qulonglong seed = parser.value("seed").toULongLong(&ok);
             if (!ok) throw Error("--seed", "expected a non-negative integer, found \"" + parser.value("seed").toStdString() + "\"");
-            seeded.emplace(uint64_t(seed));
+            options.seed = uint64_t(seed);
         }
-        RandomSource& tau_source = seeded ? static_cast<RandomSource&>(*seeded) : system;
         TerminalProgress progress;
-        const auto start = std::chrono::steady_clock::now();
-        const Srs srs = generate_srs(k, tau_source, progress);
-        write_srs(srs, path);
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto r = pipeline::gen_srs(path, options, progress);
         std::printf("wrote %s: k = %u, %zu G1 powers + %zu Lagrange points, %zu bytes, %.2f s%s\n", path.c_str(), k,
-                    srs.g.size(), srs.g_lagrange.size(), srs_file_size(k), secs,
-                    seeded ? " (seeded: reproducible, NOT secret)" : "");
+                    r.powers, r.lagrange_points, r.file_size, r.total_milliseconds / 1000.0,
+                    r.seeded ? " (seeded: reproducible, NOT secret)" : "");
         return 0;
     } catch (const std::exception& e) {
         return report_error("gen-srs", e);

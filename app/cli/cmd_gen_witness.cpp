@@ -2,9 +2,7 @@
 #include "cli_support.hpp"
 #include "command.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/circuit/circuit_plan.hpp"
-#include "core/witness/generate.hpp"
-#include <chrono>
+#include "core/pipeline/step_gen_witness.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -23,24 +21,19 @@ int run(const QStringList& args) {
     if (auto code = parse_args(parser, args)) return *code;
     try {
         apply_threads(parser);
-        const auto start = std::chrono::steady_clock::now();
-        const auto data_path = resolve_path(parser, "D", "input.json");
-        const auto circuit_path = resolve_path(parser, "M", "network.ezkl");
-        const auto out = resolve_path(parser, "O", "witness.json");
-        const CompiledCircuit circuit = read_compiled_circuit(circuit_path);
-        if (parser.isSet("S")) {
-            const auto settings_path = resolve_path(parser, "S", "settings.json");
-            check_settings_match(circuit, read_settings(settings_path), settings_path.filename().string(),
-                                 circuit_path.filename().string());
-        }
-        const InputData input = read_input_json(data_path, input_shapes(circuit.graph));
-        for (const auto& note : input.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
-        TerminalProgress progress;
-        WitnessOptions options;
+        pipeline::GenWitnessPaths paths{resolve_path(parser, "D", pipeline::Artifact::Input),
+                                        resolve_path(parser, "M", pipeline::Artifact::CompiledCircuit),
+                                        resolve_path(parser, "O", pipeline::Artifact::Witness),
+                                        {}};
+        if (parser.isSet("S")) paths.settings = resolve_path(parser, "S", pipeline::Artifact::Settings);
+        pipeline::GenWitnessOptions options;
         options.float_reference = !parser.isSet("no-float-reference");
-        const WitnessResult w = generate_witness(circuit, input, progress, options);
-        write_witness_json(w, out);
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        TerminalProgress progress;
+        const auto result = pipeline::gen_witness(paths, options, progress);
+        for (const auto& note : result.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+        const WitnessResult& w = *result.witness;
+        const double secs = result.total_milliseconds / 1000.0;
+        const auto& out = paths.witness;
         std::printf("wrote %s: %zu layers, %zu output(s) in %.3f s\n", out.string().c_str(), w.layers.size(),
                     w.outputs.size(), secs);
         for (size_t o = 0; o < w.outputs.size(); ++o) {

@@ -3,12 +3,10 @@
 #include "command.hpp"
 #include "model_proof_support.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/circuit/model_proving.hpp"
-#include "core/plonk/key_files.hpp"
-#include "core/plonk/proof_json.hpp"
+#include "core/pipeline/step_prove.hpp"
 #include "core/util/atomic_file.hpp"
 
-#include <chrono>
+#include <nlohmann/json.hpp>
 
 namespace ps::cli {
 namespace {
@@ -24,34 +22,27 @@ int run(const QStringList& args) {
     parser.addOption({"pk-path", "The proving key (default pk.key).", "pk.key"});
     parser.addOption({"srs-path", "The KZG SRS (default kzg.srs).", "kzg.srs"});
     parser.addOption({"proof-path", "Where to write the proof (default proof.json).", "proof.json"});
-    parser.addOption({"timings-path", "Also write the stage timings as JSON here.", "timings.json"});
+    parser.addOption({"timings-path", "Also write the stage timings as JSON here (they depend on the witness: "
+                                      "keep them private).", "timings.json"});
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
     try {
         apply_threads(parser);
-        const auto start = std::chrono::steady_clock::now();
-        const CompiledCircuit circuit = read_compiled_circuit(resolve_path(parser, "M", "network.ezkl"));
-        const WitnessResult witness = read_witness_json(resolve_path(parser, "W", "witness.json"));
-        const auto srs_path = resolve_path(parser, "srs-path", "kzg.srs");
-        const auto proof_path = resolve_path(parser, "proof-path", "proof.json");
-        const plonk::ProvingKey pk =
-            plonk::read_proving_key(resolve_path(parser, "pk-path", "pk.key"), key_digest(circuit.settings));
+        const pipeline::ProvePaths paths{resolve_path(parser, "W", pipeline::Artifact::Witness),
+                                         resolve_path(parser, "M", pipeline::Artifact::CompiledCircuit),
+                                         resolve_path(parser, "pk-path", pipeline::Artifact::ProvingKey),
+                                         resolve_path(parser, "srs-path", pipeline::Artifact::Srs),
+                                         resolve_path(parser, "proof-path", pipeline::Artifact::Proof)};
         TerminalProgress progress;
-        const Srs srs = circuit::srs_for_k(read_srs(srs_path), pk.vk.k, srs_path.string(), progress);
-        SystemRandom blinding;
-        const plonk::Proof proof = circuit::prove_model(circuit, witness, pk, srs, blinding, progress);
-        plonk::ProofJsonContext context;
-        context.pretty_public_inputs = circuit::pretty_public_inputs(circuit.settings, proof.instances);
-        write_file_atomically(proof_path, plonk::proof_to_json(proof, context).dump(1));
-        print_timings("prove", proof.timings);
+        const auto r = pipeline::prove(paths, {}, progress);
+        print_timings(r);
         if (parser.isSet("timings-path")) {
             nlohmann::json t = nlohmann::json::array();
-            for (const auto& s : proof.timings) t.push_back({{"stage", s.stage}, {"ms", s.milliseconds}});
+            for (const auto& s : r.timings) t.push_back({{"stage", s.stage}, {"depth", s.depth}, {"ms", s.milliseconds}});
             write_file_atomically(parser.value("timings-path").toStdString(), t.dump(1));
         }
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::printf("wrote %s: %zu bytes of proof, %zu public value(s) (%.3f s)\n", proof_path.string().c_str(),
-                    proof.bytes.size(), proof.instances.empty() ? size_t(0) : proof.instances[0].size(), secs);
+        std::printf("wrote %s: %zu bytes of proof, %zu public value(s) (%.3f s)\n", paths.proof.string().c_str(),
+                    r.proof_bytes, r.instances.empty() ? size_t(0) : r.instances[0].size(), r.total_milliseconds / 1000);
         return 0;
     } catch (const std::exception& e) {
         return report_error("prove", e);

@@ -3,10 +3,7 @@
 #include "command.hpp"
 #include "model_proof_support.hpp"
 #include "quant_cli_paths.hpp"
-#include "core/circuit/model_proving.hpp"
-#include "core/plonk/key_files.hpp"
-
-#include <chrono>
+#include "core/pipeline/step_setup.hpp"
 
 namespace ps::cli {
 namespace {
@@ -24,23 +21,16 @@ int run(const QStringList& args) {
     if (auto code = parse_args(parser, args)) return *code;
     try {
         apply_threads(parser);
-        const auto start = std::chrono::steady_clock::now();
-        const auto circuit_path = resolve_path(parser, "M", "network.ezkl");
-        const auto srs_path = resolve_path(parser, "srs-path", "kzg.srs");
-        const auto vk_path = resolve_path(parser, "vk-path", "vk.key");
-        const auto pk_path = resolve_path(parser, "pk-path", "pk.key");
-        const CompiledCircuit circuit = read_compiled_circuit(circuit_path);
+        const pipeline::SetupPaths paths{resolve_path(parser, "M", pipeline::Artifact::CompiledCircuit),
+                                         resolve_path(parser, "srs-path", pipeline::Artifact::Srs),
+                                         resolve_path(parser, "vk-path", pipeline::Artifact::VerifyingKey),
+                                         resolve_path(parser, "pk-path", pipeline::Artifact::ProvingKey)};
         TerminalProgress progress;
-        const Srs srs = circuit::srs_for_k(read_srs(srs_path), circuit.settings.run_args.logrows, srs_path.string(), progress);
-        std::vector<plonk::StageTiming> timings;
-        const plonk::ProvingKey pk = circuit::setup_model(circuit, srs, progress, &timings);
-        plonk::write_verifying_key(vk_path, pk.vk, key_digest(circuit.settings));
-        plonk::write_proving_key(pk_path, pk, key_digest(circuit.settings));
-        print_timings("setup", timings);
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::printf("wrote %s and %s: 2^%u rows, %u advice / %u fixed columns, %zu lookups, degree %u (%.3f s)\n",
-                    vk_path.string().c_str(), pk_path.string().c_str(), pk.vk.k, pk.vk.cs.num_advice_columns(),
-                    pk.vk.cs.num_fixed_columns(), pk.vk.cs.lookups().size(), pk.vk.cs.degree(), secs);
+        const auto r = pipeline::setup(paths, progress);
+        print_timings(r);
+        std::printf("wrote %s and %s: 2^%u rows, %u advice / %u fixed columns, %u lookups, degree %u (%.3f s)\n",
+                    paths.vk.string().c_str(), paths.pk.string().c_str(), r.logrows, r.advice_columns, r.fixed_columns,
+                    r.lookups, r.degree, r.total_milliseconds / 1000);
         return 0;
     } catch (const std::exception& e) {
         return report_error("setup", e);

@@ -1,9 +1,7 @@
 // proofscope-cli srs-info --srs-path FILE: k, sizes and the consistency verdict.
 #include "cli_support.hpp"
 #include "command.hpp"
-#include "core/kzg/srs_check.hpp"
-#include "core/kzg/srs_io.hpp"
-#include <chrono>
+#include "core/pipeline/step_srs.hpp"
 #include <cstdio>
 
 namespace ps::cli {
@@ -20,19 +18,16 @@ int run(const QStringList& args) {
     apply_threads(parser);
     const std::string path = parser.isSet("srs-path") ? parser.value("srs-path").toStdString() : "kzg.srs";
     try {
-        const auto start = std::chrono::steady_clock::now();
-        const Srs srs = read_srs(path);
+        TerminalProgress progress;
+        const auto info = pipeline::srs_info(path, progress);
         std::printf("file:            %s\n", path.c_str());
-        std::printf("k (logrows):     %u\n", srs.k);
-        std::printf("G1 powers:       %zu\n", srs.g.size());
-        std::printf("Lagrange points: %zu\n", srs.g_lagrange.size());
+        std::printf("k (logrows):     %u\n", info.k);
+        std::printf("G1 powers:       %zu\n", info.powers);
+        std::printf("Lagrange points: %zu\n", info.lagrange_points);
         std::printf("G2 points:       2 (generator, [tau]G2)\n");
         std::printf("structure:       every coordinate < p, every point on its curve, G2 in the r-subgroup\n");
-        std::fflush(stdout);
-        SystemRandom challenges;
-        TerminalProgress progress;
-        const SrsVerdict verdict = check_srs(srs, challenges, progress);
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const SrsVerdict& verdict = info.verdict;
+        const double secs = info.total_milliseconds / 1000.0;
         std::printf("consistency:     %s\n", verdict.ok ? "OK" : "FAILED");
         std::printf("                 %s\n", verdict.reason.c_str());
         std::printf("checked in %.2f s\n", secs);

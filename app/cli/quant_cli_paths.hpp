@@ -1,8 +1,9 @@
 #pragma once
 // Paths and run_args options shared by gen-settings, calibrate-settings, compile-circuit,
 // table and gen-witness. A folder given where a file is expected means the file of
-// EZKL's default name inside it (network.onnx, settings.json, input.json, ...).
+// EZKL's default name inside it (the project's table in core/pipeline/project.hpp).
 #include "core/artifacts/settings.hpp"
+#include "core/pipeline/project.hpp"
 #include "core/util/error.hpp"
 #include <QCommandLineParser>
 #include <filesystem>
@@ -11,11 +12,10 @@
 namespace ps::cli {
 
 inline std::filesystem::path resolve_path(const QCommandLineParser& parser, const QString& option,
-                                          const char* default_name) {
-    std::filesystem::path p = parser.isSet(option) ? std::filesystem::path(parser.value(option).toStdString())
-                                                   : std::filesystem::path(default_name);
-    if (std::filesystem::is_directory(p)) p /= default_name;
-    return p;
+                                          pipeline::Artifact artifact) {
+    return pipeline::resolve_path(parser.isSet(option) ? std::filesystem::path(parser.value(option).toStdString())
+                                                       : std::filesystem::path(),
+                                  artifact);
 }
 
 // --input-scale, --param-scale, --scale-rebase-multiplier, --lookup-range, --logrows,

@@ -27,13 +27,16 @@ struct LayerTrace {
     std::vector<double> float_reference;  // the float executor's value (empty if unknown)
     int64_t min = 0, max = 0;             // of quantised
     std::optional<std::pair<int64_t, int64_t>> bounds;  // range the circuit constrains it to
-    uint64_t saturated = 0;               // values outside bounds (a value at a bound is in range)
+    uint64_t saturated = 0;               // values strictly outside `bounds` (a value at a bound is in range)
     double max_abs_error = 0, mean_abs_error = 0;  // dequantised vs float_reference
     // How the circuit will prove this value: "linear", "lookup", "range", "copy",
     // "float-fallback" (computed from floats and requantised: not yet provable).
     std::string kind;
 
-    double dequantised(size_t i) const;
+    double dequantised(size_t i) const;  // quantised[i] / 2^scale
+    size_t size() const { return quantised.size(); }
+    bool has_float_reference() const { return !float_reference.empty(); }
+    std::string shape_text() const;  // "1×1×8×8"
 };
 
 struct WitnessResult {

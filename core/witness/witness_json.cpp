@@ -18,6 +18,8 @@ namespace jf = json_fields;
 
 double LayerTrace::dequantised(size_t i) const { return quant::dequantize(quantised[i], scale); }
 
+std::string LayerTrace::shape_text() const { return format_shape(shape); }
+
 double WitnessResult::output_max_abs_error() const {
     double worst = 0;
     for (size_t i : output_layers)

@@ -1,9 +1,10 @@
-// The project panel's artifact inspection on folders with missing, corrupted and
-// inconsistent artifacts: each must be flagged with the right state and reason.
+// The project panel's artifact inspection (core's inventory in Qt types) on folders
+// with missing, corrupted and inconsistent artifacts: each must be flagged with the
+// right state and reason, and only steps this build runs are offered.
 #include "ui/models/artifact_list_model.hpp"
 #include "ui/models/artifact_status.hpp"
 #include "ui/models/pipeline_steps.hpp"
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 #include "ui/widgets/project_panel.hpp"
 
 #include "core/artifacts/compiled_circuit.hpp"
@@ -14,13 +15,14 @@
 
 #include <QDateTime>
 #include <QFile>
-#include <QProcess>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ps::ui;
+using ps::LayerTrace;
+using ps::WitnessResult;
 
 namespace {
 
@@ -56,16 +58,8 @@ const ArtifactStatus& get(const ProjectStatus& s, const char* file) {
     return *a;
 }
 
-// proofscope-cli --help as main.cpp prints it, with a command whose name starts with
-// another's ("prove-synthetic" must not make "prove" available).
-QString help_text(const QStringList& commands) {
-    QString t = "Usage: proofscope-cli <command> [options]\n\nProofScope 0.1: zero-knowledge proofs\n\nCommands:\n";
-    for (const QString& c : commands) t += QString("  %1 %2\n").arg(c, -22).arg("does " + c);
-    return t + "\nRun 'proofscope-cli <command> --help' for the options of a command.\n";
-}
-
-const QStringList today = {"calibrate-settings", "compile-circuit", "downsize-srs", "gen-settings", "gen-srs",
-                           "gen-witness", "prove-synthetic", "srs-info", "table"};
+// The steps this build runs, as core's step table lists them.
+const QStringList today = {"gen-settings", "calibrate-settings", "compile-circuit", "gen-srs", "gen-witness"};
 
 // Follows "Run next step" from an empty folder, pretending each proposed step made its
 // artifacts, and returns the steps in the order they were proposed.
@@ -117,7 +111,7 @@ private slots:
         QTemporaryDir dir;
         write(dir.filePath("settings.json"), "{\"run_args\": {\"logrows\": ");  // cut short
         write(dir.filePath("network.onnx"), "this is not protobuf");
-        write(dir.filePath("witness.json"), "{\"layers\": [{\"index\": 0}]}");
+        write(dir.filePath("witness.json"), "{\"inputs\": [], \"outputs\": [], \"layers\": [{\"index\": 0}]}");
         write(dir.filePath("network.ezkl"), "PSCIRCT");  // shorter than its header
         write_srs_file(dir.filePath("kzg.srs"), 6, 100);  // truncated
         write(dir.filePath("proof.json"), "[]");
@@ -131,7 +125,7 @@ private slots:
         QVERIFY(get(s, "kzg.srs").problem.contains("8352 bytes, but an SRS with k = 6 has 8452"));
         QVERIFY(get(s, "witness.json").problem.contains("layers[0]"));
         QVERIFY(get(s, "proof.json").problem.contains("proof"));
-        QVERIFY(get(s, "input.json").problem.contains("expected numbers"));
+        QVERIFY(get(s, "input.json").problem.contains("expected a number"));
         QVERIFY(get(s, "network.ezkl").problem.contains("network.ezkl"));
         for (const auto& a : s.artifacts)
             if (a.state == ArtifactState::Invalid) QVERIFY2(!a.fix.isEmpty(), qPrintable(a.file));
@@ -197,7 +191,7 @@ private slots:
         ps::write_settings(settings_with_logrows(10), dir.filePath("settings.json").toStdString());
         write_srs_file(dir.filePath("kzg.srs"), 6);
         ArtifactListModel m;
-        m.set_status(inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today))));
+        m.set_status(inspect_project(dir.path(), {}, StepAvailability::with_steps(today)));
         QCOMPARE(m.rowCount(), 9);
         int settings_row = -1, srs_row = -1, proof_row = -1;
         for (int r = 0; r < m.rowCount(); ++r) {
@@ -211,59 +205,36 @@ private slots:
         QCOMPARE(m.index(srs_row, ArtifactListModel::State).data().toString(), QString("inconsistent"));
         QVERIFY(m.index(srs_row, ArtifactListModel::Facts).data().toString().contains("smaller than logrows"));
         QVERIFY(m.index(srs_row, 0).data(Qt::ToolTipRole).toString().contains("Fix:"));
-        // proof.json: named step, but not offered by this version, and the row says so.
+        // proof.json: named step, but not offered by a build without `prove` (simulated by
+        // `today`), and the row says so.
         QCOMPARE(m.index(proof_row, ArtifactListModel::State).data().toString(), QString("unavailable"));
         QCOMPARE(m.index(proof_row, ArtifactListModel::Facts).data().toString(),
-                 QString("not in this version: needs the model→circuit layout"));
+                 QString("not in this version: prove is not built in"));
         QVERIFY(m.index(proof_row, 0).data(Qt::ToolTipRole).toString().contains("not available in this version"));
         QCOMPARE(m.index(proof_row, 0).data(ArtifactListModel::MakeCommandRole).toString(), QString("prove"));
         QCOMPARE(m.index(proof_row, 0).data(ArtifactListModel::StepAvailableRole).toBool(), false);
-        QVERIFY(m.index(proof_row, 0).data(Qt::ToolTipRole).toString().contains("proofscope-cli prove-synthetic"));
         QCOMPARE(m.index(settings_row, 0).data(ArtifactListModel::StepAvailableRole).toBool(), true);
     }
 
-    void cli_help_is_parsed_into_exact_command_names() {
-        const QStringList parsed = parse_cli_commands(help_text(today));
-        QCOMPARE(parsed, today);
-        QVERIFY(parse_cli_commands("proofscope-cli: unknown command 'x'\n").isEmpty());
-        const StepAvailability a = StepAvailability::from_cli_help(help_text(today), "/opt/ps/proofscope-cli");
+    void availability_comes_from_the_step_table() {
+        QCOMPARE(runnable_steps(), (today + QStringList{"setup", "mock", "prove", "verify"}));
+        const StepAvailability a = StepAvailability::built_in();
         QVERIFY(a.available("gen-srs"));
-        for (const char* step : {"setup", "prove", "verify"}) {
-            QVERIFY2(!a.available(step), step);
-            QVERIFY(a.reason(step).contains("model→circuit layout (next release)"));
-            QVERIFY(a.reason(step).contains("prove-synthetic"));
-        }
-        // A step the CLI lacks for another reason names the executable asked.
-        QVERIFY(a.reason("mock-aggregate").contains("/opt/ps/proofscope-cli does not offer it"));
-        // Without the CLI, the built-in list decides.
-        QVERIFY(!StepAvailability::built_in().available("prove"));
-        QVERIFY(StepAvailability::built_in().available("compile-circuit"));
-    }
-
-    void the_real_cli_help_lists_the_steps_the_panel_runs() {
-#ifndef PROOFSCOPE_CLI
-        QSKIP("built without proofscope-cli");
-#else
-        QProcess p;
-        p.start(PROOFSCOPE_CLI, {"--help"});
-        QVERIFY(p.waitForFinished(10000));
-        QCOMPARE(p.exitCode(), 0);
-        const StepAvailability a = StepAvailability::from_cli_help(QString::fromUtf8(p.readAllStandardOutput()));
-        for (const char* step : {"gen-settings", "compile-circuit", "gen-srs", "gen-witness", "prove-synthetic"})
-            QVERIFY2(a.cli_commands.contains(step), step);
-        // Whatever the CLI offers, a step the panel proposes must be one it has.
+        for (const char* step : {"setup", "mock", "prove", "verify"}) QVERIFY2(a.available(step), step);
+        QVERIFY(!a.available("mock-aggregate"));
+        QVERIFY(a.reason("mock-aggregate").contains("not available in this version"));
+        // Whatever the panel proposes from an empty folder is a step this build runs.
         QTemporaryDir dir;
-        for (const QString& step : walk_next_steps(inspect_project(dir.path(), {}, a)))
-            QVERIFY2(a.cli_commands.contains(step) || step == "gen-witness", qPrintable(step));
-#endif
+        for (const QString& step : walk_next_steps(inspect_project(dir.path(), {})))
+            QVERIFY2(runnable_steps().contains(step), qPrintable(step));
     }
 
     void unavailable_steps_are_never_proposed() {
         QTemporaryDir dir;
-        const ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today)));
+        const ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::with_steps(today));
         for (const char* f : {"pk.key", "vk.key", "proof.json"}) {
             QVERIFY2(!get(s, f).step_available, f);
-            QVERIFY(get(s, f).unavailable_reason.contains("needs the model→circuit layout"));
+            QVERIFY(get(s, f).unavailable_reason.contains("not available in this version"));
         }
         QVERIFY(!get(s, "kzg.srs").needed_now);  // only setup reads it
         QVERIFY(get(s, "kzg.srs").step_available);
@@ -278,7 +249,7 @@ private slots:
 
         // The one-line change: once the CLI offers setup / prove / verify, they are proposed in order.
         const ProjectStatus later =
-            inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today + QStringList{"prove", "setup", "verify"})));
+            inspect_project(dir.path(), {}, StepAvailability::with_steps(today + QStringList{"prove", "setup", "verify"}));
         QCOMPARE(walk_next_steps(later),
                  (QStringList{"gen-settings", "compile-circuit", "gen-srs", "setup", "setup", "gen-witness", "prove"}));
     }
@@ -288,7 +259,7 @@ private slots:
         QFile::copy(PROOFSCOPE_SOURCE_DIR "/tests/ui/data/small_witness.json", dir.filePath("witness.json"));
         ProjectPanel panel;
         panel.set_paths({dir.path(), dir.filePath("input.json")});
-        ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::from_cli_help(help_text(today)));
+        ProjectStatus s = inspect_project(dir.path(), {}, StepAvailability::with_steps(today));
         for (auto& a : s.artifacts)  // as if gen-settings and compile-circuit had run
             if (a.file == "settings.json" || a.file == "network.ezkl") a.state = ArtifactState::Present;
         panel.set_status(s);
@@ -301,7 +272,6 @@ private slots:
         QVERIFY(next && make);
         QVERIFY(!next->isEnabled());
         QVERIFY(next->toolTip().contains("pk.key, vk.key, proof.json"));
-        QVERIFY(next->toolTip().contains("prove-synthetic"));
         QTableView* table = panel.findChild<QTableView*>();
         for (int row = 0; row < panel.model()->rowCount(); ++row) {
             const ArtifactStatus* a = panel.model()->artifact(row);
@@ -311,7 +281,7 @@ private slots:
             if (a->make_command.isEmpty()) continue;
             QCOMPARE(make->text(), QString("Make %1 (%2)").arg(a->file, a->make_command));
             QVERIFY2(make->isEnabled() == !unavailable, qPrintable(a->file));
-            if (unavailable) QVERIFY(make->toolTip().contains("needs the model→circuit layout (next release)"));
+            if (unavailable) QVERIFY(make->toolTip().contains("not available in this version"));
         }
         bool asked = false;
         connect(&panel, &ProjectPanel::make_requested, this, [&asked] { asked = true; });

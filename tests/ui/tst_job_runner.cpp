@@ -1,9 +1,10 @@
 // The job runner: progress reaches 100 %, errors arrive split into where / problem / fix,
-// Cancel leaves no half-written file, and the GUI's witness job writes the same bytes as
-// `proofscope-cli gen-witness` on the same input.
-#include "ui/jobs/cli_step.hpp"
+// Cancel during a step leaves no half-written file, and the GUI's in-process steps write
+// the same bytes as `proofscope-cli` on the same input.
 #include "ui/jobs/job_runner.hpp"
-#include "ui/jobs/witness_job.hpp"
+#include "ui/jobs/step_jobs.hpp"
+
+#include "core/pipeline/pipeline.hpp"
 
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
@@ -18,6 +19,8 @@
 #include <thread>
 
 using namespace ps::ui;
+using ps::LayerTrace;
+using ps::WitnessResult;
 
 namespace {
 
@@ -97,14 +100,12 @@ private slots:
     }
 
     void cancel_leaves_no_half_written_file() {
-        if (!witness_generation_available()) QSKIP("core/witness is not part of this build");
-#ifdef PROOFSCOPE_CLI
         QTemporaryDir dir;
         ps::demo::write_demo_project(dir.path().toStdString());
-        QString err;
-        QCOMPARE(run_cli({"gen-settings", "-M", dir.filePath("network.onnx"), "-O", dir.filePath("settings.json")}, &err), 0);
-        QCOMPARE(run_cli({"compile-circuit", "-M", dir.filePath("network.onnx"), "-S", dir.filePath("settings.json"),
-                          "--compiled-circuit", dir.filePath("network.ezkl")}, &err), 0);
+        const ProjectPaths project = project_for_folder(dir.path());
+        ps::NullProgress quiet;
+        ps::pipeline::gen_settings(to_project(project), {}, quiet);
+        ps::pipeline::compile_circuit(to_project(project), {}, quiet);
         // An older witness must survive a cancelled regeneration untouched.
         const QString witness = dir.filePath("witness.json");
         ps::write_file_atomically(witness.toStdString(), std::string_view("{\"old\": true}"));
@@ -114,24 +115,53 @@ private slots:
         QSignalSpy cancelled(&runner, &JobRunner::cancelled);
         QSignalSpy ok(&runner, &JobRunner::succeeded);
         QSignalSpy finished(&runner, &JobRunner::finished);
-        const WitnessJobFiles files{dir.filePath("network.ezkl"), dir.filePath("input.json"), witness};
-        // Cancel lands while the job runs (from inside it, so the test does not race it).
+        // Press Cancel once the fixed-point execution has made progress: the request lands
+        // in the middle of the work, and the core must notice it there.
+        class CancelMidway final : public ps::ProgressSink {
+        public:
+            CancelMidway(ps::ProgressSink& inner, JobRunner& runner) : inner_(inner), runner_(runner) {}
+            void begin_stage(std::string_view name, uint64_t total) override {
+                in_execution_ = name == "fixed-point execution";
+                inner_.begin_stage(name, total);
+            }
+            void advance(uint64_t done) override {
+                if (in_execution_ && done > 0) {
+                    reached = true;
+                    runner_.cancel();
+                }
+                inner_.advance(done);
+            }
+            void end_stage() override { inner_.end_stage(); }
+            bool cancelled() const override { return inner_.cancelled(); }
+            std::atomic<bool> reached{false};
+
+        private:
+            ps::ProgressSink& inner_;
+            JobRunner& runner_;
+            bool in_execution_ = false;
+        };
+        const auto work = step_work("gen-witness", project);
+        QVERIFY(work);
+        std::atomic<bool> reached{false};
         runner.start("Generate witness", [&](ps::ProgressSink& sink) {
-            runner.cancel();
-            generate_witness_file(files, sink);
+            CancelMidway midway(sink, runner);
+            try {
+                (*work)(midway);
+            } catch (...) {
+                reached = midway.reached.load();
+                throw;
+            }
+            reached = midway.reached.load();
         });
         QVERIFY(wait_finished(finished));
+        QVERIFY2(reached, "the job never reached the fixed-point execution");
         QCOMPARE(cancelled.count(), 1);
         QCOMPARE(ok.count(), 0);
         QCOMPARE(QString::fromStdString(ps::read_file_text(witness.toStdString())), QString("{\"old\": true}"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name), before);  // no temp file left
-#else
-        QSKIP("proofscope-cli is not part of this build");
-#endif
     }
 
     void witness_job_equals_cli_gen_witness_byte_for_byte() {
-        if (!witness_generation_available()) QSKIP("core/witness is not part of this build");
 #ifdef PROOFSCOPE_CLI
         QTemporaryDir dir;
         ps::demo::write_demo_project(dir.path().toStdString());
@@ -146,13 +176,14 @@ private slots:
         QSignalSpy ok(&runner, &JobRunner::succeeded);
         QSignalSpy progress(&runner, &JobRunner::progress);
         QSignalSpy finished(&runner, &JobRunner::finished);
-        const WitnessJobFiles files{dir.filePath("network.ezkl"), dir.filePath("input.json"), dir.filePath("gui_witness.json")};
-        runner.start("Generate witness", [files](ps::ProgressSink& sink) { generate_witness_file(files, sink); });
+        const auto work = step_work("gen-witness", project_for_folder(dir.path()));
+        QVERIFY(work);
+        runner.start("Generate witness", *work);
         QVERIFY(wait_finished(finished));
         QCOMPARE(ok.count(), 1);
         QCOMPARE(progress.last().at(0).toInt(), 100);
         const std::string cli = ps::read_file_text(dir.filePath("cli_witness.json").toStdString());
-        const std::string gui = ps::read_file_text(dir.filePath("gui_witness.json").toStdString());
+        const std::string gui = ps::read_file_text(dir.filePath("witness.json").toStdString());
         QVERIFY(cli.size() > 1000);
         QVERIFY(cli.find("\"layers\"") != std::string::npos);
         QVERIFY2(cli == gui, "the GUI's witness.json differs from proofscope-cli gen-witness's");
@@ -161,36 +192,31 @@ private slots:
 #endif
     }
 
-    // Pipeline steps the GUI runs through proofscope-cli: success makes the file, a failure
-    // arrives as where / problem / fix parsed from the CLI's message.
-    void cli_steps_run_and_report() {
-#ifdef PROOFSCOPE_CLI
+    // Every step runs in this process: success makes the file, a failure arrives as
+    // where / problem / fix from core's ps::Error, and a step without an implementation
+    // in this build is refused before anything runs.
+    void in_process_steps_run_and_report() {
         QTemporaryDir dir;
         ps::demo::write_demo_project(dir.path().toStdString());
         const ProjectPaths project = project_for_folder(dir.path());
-        QCOMPARE(cli_step_arguments("gen-srs", project, 9).mid(3), (QStringList{"--logrows", "9"}));
-        QVERIFY(cli_step_arguments("no-such-step", project).isEmpty());
+        for (const char* s : {"setup", "mock", "prove", "verify"}) QVERIFY2(step_work(s, project), s);
+        QVERIFY(!step_work("no-such-step", project));
 
-        qputenv("PROOFSCOPE_CLI", PROOFSCOPE_CLI);
-        CliStepRunner steps;
-        QSignalSpy ok(&steps, &CliStepRunner::succeeded);
-        QSignalSpy failed(&steps, &CliStepRunner::failed);
-        QSignalSpy finished(&steps, &CliStepRunner::finished);
+        JobRunner runner;
+        QSignalSpy ok(&runner, &JobRunner::succeeded);
+        QSignalSpy failed(&runner, &JobRunner::failed);
+        QSignalSpy finished(&runner, &JobRunner::finished);
         // compile-circuit before gen-settings: settings.json is missing.
-        QVERIFY(steps.start("compile-circuit", project));
-        QVERIFY(finished.wait(60'000));
+        QVERIFY(runner.start("Compile circuit", *step_work("compile-circuit", project)));
+        QVERIFY(wait_finished(finished));
         QCOMPARE(failed.count(), 1);
         const auto e = failed.at(0).at(0).value<ErrorReport>();
         QVERIFY2(e.where.contains("settings.json") || e.problem.contains("settings.json"), qPrintable(e.one_line()));
-        QVERIFY(!e.problem.startsWith("proofscope-cli"));
 
-        QVERIFY(steps.start("gen-settings", project));
+        QVERIFY(runner.start("Generate settings", *step_work("gen-settings", project)));
         QVERIFY(finished.wait(60'000));
         QCOMPARE(ok.count(), 1);
         QVERIFY(QFileInfo(dir.filePath("settings.json")).size() > 100);
-#else
-        QSKIP("proofscope-cli is not part of this build");
-#endif
     }
 };
 

@@ -4,7 +4,7 @@
 #include "ui/models/layer_filter_proxy.hpp"
 #include "ui/models/layer_list_model.hpp"
 #include "ui/models/raw_values_model.hpp"
-#include "ui/models/witness_trace.hpp"
+#include "ui/models/tensor_text.hpp"
 
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
@@ -18,12 +18,14 @@
 #include <QtTest>
 
 using namespace ps::ui;
+using ps::LayerTrace;
+using ps::WitnessResult;
 
 namespace {
 const std::string fixture = PROOFSCOPE_SOURCE_DIR "/tests/ui/data/small_witness.json";
 
-std::shared_ptr<const WitnessTrace> load_fixture() {
-    return std::make_shared<WitnessTrace>(load_witness_trace(fixture));
+std::shared_ptr<const WitnessResult> load_fixture() {
+    return std::make_shared<WitnessResult>(ps::read_witness_json(fixture));
 }
 
 QString cell(const QAbstractItemModel& m, int row, int column, int role = Qt::DisplayRole) {
@@ -37,10 +39,9 @@ private slots:
     void reads_the_fixture_trace() {
         const auto t = load_fixture();
         QCOMPARE(t->layers.size(), size_t(3));
-        QVERIFY(t->lookup_range.has_value());
-        QCOMPARE(t->lookup_range->first, int64_t(-128));
-        QCOMPARE(t->input_count, size_t(4));
-        QCOMPARE(t->output_count, size_t(3));
+        QCOMPARE(t->lookup_range.first, int64_t(-128));
+        QCOMPARE(t->inputs.at(0).size(), size_t(4));
+        QCOMPARE(t->outputs.at(0).size(), size_t(3));
         QCOMPARE(t->layers[1].quantised, (std::vector<int64_t>{16, -40, 127}));
         QCOMPARE(t->layers[2].kind, std::string("lookup"));
     }
@@ -72,14 +73,14 @@ private slots:
         QCOMPARE(cell(m, 1, LayerListModel::MaxError), QString("0.362"));
         QCOMPARE(m.index(1, LayerListModel::MaxError).data(LayerListModel::SortRole).toDouble(), 0.3625);
         QCOMPARE(cell(m, 2, LayerListModel::Kind), QString("lookup"));
-        // The badge: saturated layers say how many values sit at the bounds.
+        // The badge: saturated layers say how many values lie strictly outside their bounds.
         QCOMPARE(cell(m, 0, LayerListModel::Saturation), QString());
         QCOMPARE(cell(m, 1, LayerListModel::Saturation), QString("⚠ 1"));
         QVERIFY(!m.index(0, 0).data(LayerListModel::SaturatedRole).toBool());
         QVERIFY(m.index(2, 0).data(LayerListModel::SaturatedRole).toBool());
         // Tooltips give the real value behind an integer: -40 at scale 4 is -2.5.
         QVERIFY(cell(m, 1, LayerListModel::Min, Qt::ToolTipRole).contains("-2.5"));
-        QVERIFY(cell(m, 1, LayerListModel::Saturation, Qt::ToolTipRole).contains("[-128, 127]"));
+        QVERIFY(cell(m, 1, LayerListModel::Saturation, Qt::ToolTipRole).contains("1 of 3 values lie outside the bounds [-128, 120]"));
     }
 
     void filter_by_name_op_and_saturation() {
@@ -138,17 +139,14 @@ private slots:
     }
 
     void a_million_values_cost_only_what_is_shown() {
-        auto t = std::make_shared<WitnessTrace>();
+        auto t = std::make_shared<WitnessResult>();
         LayerTrace l;
         l.name = "big";
         l.op = "Relu";
         l.shape = {1, 1000, 1000};
+        l.scale = 7;
         l.quantised.resize(1'000'000);
-        l.dequantised.resize(1'000'000);
-        for (size_t i = 0; i < l.quantised.size(); ++i) {
-            l.quantised[i] = int64_t(i) - 500'000;
-            l.dequantised[i] = double(l.quantised[i]) / 128;
-        }
+        for (size_t i = 0; i < l.quantised.size(); ++i) l.quantised[i] = int64_t(i) - 500'000;
         t->layers.push_back(std::move(l));
         RawValuesModel m;
         m.set_layer(t, 0);
@@ -169,7 +167,7 @@ private slots:
         const std::string path = dir.filePath("witness.json").toStdString();
         ps::write_file_atomically(path, std::string_view(text).substr(0, text.size() / 2));
         try {
-            load_witness_trace(path);
+            ps::read_witness_json(path);
             QFAIL("a truncated witness.json was accepted");
         } catch (const ps::Error& e) {
             QVERIFY(QString(e.where().c_str()).contains("witness.json"));
@@ -185,11 +183,11 @@ private slots:
         const std::string path = dir.filePath("witness.json").toStdString();
         ps::write_file_atomically(path, text);
         try {
-            load_witness_trace(path);
+            ps::read_witness_json(path);
             QFAIL("a layer with too few values was accepted");
         } catch (const ps::Error& e) {
-            QCOMPARE(QString::fromStdString(e.where()), QString("witness.json: layers[1].quantised"));
-            QVERIFY(QString::fromStdString(e.problem()).contains("2 values but shape 1×3 holds 3"));
+            QCOMPARE(QString::fromStdString(e.where()), QString("witness.json: layers[1]"));
+            QVERIFY(QString::fromStdString(e.problem()).contains("shape 1×3 needs 3 quantised values, found 2"));
         }
     }
 
@@ -206,7 +204,7 @@ private slots:
         ps::write_witness_json(w, folder / "witness.json");
 
         LayerListModel m;
-        m.set_trace(std::make_shared<WitnessTrace>(load_witness_trace(folder / "witness.json")));
+        m.set_trace(std::make_shared<WitnessResult>(ps::read_witness_json(folder / "witness.json")));
         QCOMPARE(size_t(m.rowCount()), graph.inputs.size() + graph.nodes.size());
         const QStringList ops = {"Input", "Conv", "Relu", "MaxPool", "Flatten", "Gemm"};
         for (int r = 0; r < m.rowCount(); ++r) QCOMPARE(cell(m, r, LayerListModel::Op), ops[r]);
@@ -218,7 +216,7 @@ private slots:
         QCOMPARE(logits->quantised, w.outputs.at(0));
         QCOMPARE(logits->min, *std::min_element(w.outputs[0].begin(), w.outputs[0].end()));
         for (size_t i = 0; i < logits->size(); ++i)
-            QCOMPARE(logits->dequantised[i], double(logits->quantised[i]) / double(int64_t(1) << logits->scale));
+            QCOMPARE(logits->dequantised(i), double(logits->quantised[i]) / double(int64_t(1) << logits->scale));
         // The demo network classifies its input (a "3") correctly, in float and in the circuit.
         auto argmax = [](const auto& v) { return size_t(std::max_element(v.begin(), v.end()) - v.begin()); };
         QCOMPARE(argmax(logits->float_reference), size_t(3));

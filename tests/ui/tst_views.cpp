@@ -2,7 +2,7 @@
 // to do, slices and bins with known answers, exports that write real files, and a
 // project folder opened end to end.
 #include "ui/main_window.hpp"
-#include "ui/models/input_document.hpp"
+#include "ui/models/input_image.hpp"
 #include "ui/widgets/error_growth_plot.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/input_view.hpp"
@@ -17,12 +17,14 @@
 #include <QtTest>
 
 using namespace ps::ui;
+using ps::LayerTrace;
+using ps::WitnessResult;
 
 namespace {
 const QString fixture = PROOFSCOPE_SOURCE_DIR "/tests/ui/data/small_witness.json";
 
-std::shared_ptr<const WitnessTrace> load_fixture() {
-    return std::make_shared<WitnessTrace>(load_witness_trace(fixture.toStdString()));
+std::shared_ptr<const WitnessResult> load_fixture() {
+    return std::make_shared<WitnessResult>(ps::read_witness_json(fixture.toStdString()));
 }
 
 QStringList lines_of(const QString& path) {
@@ -52,14 +54,15 @@ private slots:
     }
 
     void heatmap_slices_and_exports() {
-        auto t = std::make_shared<WitnessTrace>();
+        auto t = std::make_shared<WitnessResult>();
         LayerTrace l;
         l.name = "conv";
         l.op = "Conv";
         l.shape = {1, 3, 2, 2};
+        l.scale = 1;  // dequantised = quantised / 2
         for (int i = 0; i < 12; ++i) {
             l.quantised.push_back(i);
-            l.dequantised.push_back(i / 2.0);
+
             l.float_reference.push_back(i / 2.0 + 0.01);
         }
         t->layers.push_back(l);
@@ -128,7 +131,7 @@ private slots:
         RangePlot ranges;
         ranges.set_trace(load_fixture());
         QVERIFY(ranges.export_to(dir.filePath("r.csv"), &error));
-        QCOMPARE(lines_of(dir.filePath("r.csv"))[2], QString("1,gemm_1,Gemm,4,-40,127,-128,127,1"));
+        QCOMPARE(lines_of(dir.filePath("r.csv"))[2], QString("1,gemm_1,Gemm,4,-40,127,-128,120,1"));
     }
 
     void input_view_loads_an_image_and_saves_input_json() {
@@ -146,7 +149,7 @@ private slots:
         QVERIFY(v[0 * 8 + 0] < 0.1);  // white page → 0
         QVERIFY(view.save(&error));
         QVERIFY(!view.dirty());
-        const InputDocument back = InputDocument::read(input);
+        const ps::InputData back = ps::read_input_json(input.toStdString(), {{1, 1, 8, 8}});  // the CLI's reader
         QCOMPARE(back.inputs.size(), size_t(1));
         for (size_t i = 0; i < 64; ++i) QVERIFY(qAbs(back.inputs[0][i] - v[i]) < 1e-6);
     }

@@ -32,9 +32,7 @@ QPixmap state_dot(ArtifactState s) {
 
 // What a table cell has room for; the tooltip keeps the whole reason.
 QString short_reason(const ArtifactStatus& a) {
-    return steps_awaiting_circuit_layout().contains(a.make_command)
-               ? QString("not in this version: needs the model→circuit layout")
-               : QString("not in this version: proofscope-cli lacks %1").arg(a.make_command);
+    return QString("not in this version: %1 is not built in").arg(a.make_command);
 }
 
 QString missing_text(const ArtifactStatus& a) {

@@ -1,20 +1,16 @@
 #include "ui/models/artifact_status.hpp"
 
-#include "ui/models/artifact_readers.hpp"
-#include "ui/models/witness_trace.hpp"
-
-#include <QFileInfo>
+#include "core/pipeline/inventory.hpp"
 
 namespace ps::ui {
 
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+}  // namespace
+
 QString to_text(ArtifactState s) {
-    switch (s) {
-    case ArtifactState::Present: return "present";
-    case ArtifactState::Missing: return "missing";
-    case ArtifactState::Invalid: return "invalid";
-    case ArtifactState::Inconsistent: return "inconsistent";
-    }
-    return {};
+    const std::string_view t = pipeline::to_string(s);
+    return QString::fromUtf8(t.data(), qsizetype(t.size()));
 }
 
 bool ProjectStatus::consistent() const {
@@ -29,72 +25,33 @@ const ArtifactStatus* ProjectStatus::find(const QString& file) const {
     return nullptr;
 }
 
-namespace {
-
-struct ArtifactKind {
-    const char* file;
-    const char* purpose;
-    const char* make_command;
-    const char* used_by = "";  // the first step that reads it, when only later steps need it
-};
-
-// Pipeline order (ARCHITECTURE.md: Setup, then Prove).
-constexpr ArtifactKind kinds[] = {
-    {"network.onnx", "the model (ONNX)", ""},
-    {"settings.json", "circuit parameters: scales, logrows, visibility", "gen-settings"},
-    {"network.ezkl", "compiled circuit: quantised graph and parameters", "compile-circuit"},
-    {"kzg.srs", "structured reference string (KZG powers of tau)", "gen-srs", "setup"},
-    {"pk.key", "proving key", "setup"},
-    {"vk.key", "verifying key", "setup"},
-    {"witness.json", "every layer's values for this input", "gen-witness"},
-    {"proof.json", "the proof", "prove"},
-};
-
-}  // namespace
-
-ProjectStatus inspect_project(const QString& folder, const QString& input_json) {
-    return inspect_project(folder, input_json, step_availability());
-}
-
 ProjectStatus inspect_project(const QString& folder, const QString& input_json, const StepAvailability& steps) {
+    const pipeline::Project project(folder.toStdString(), input_json.toStdString());
+    const pipeline::Inventory inv = pipeline::inspect(project, steps.filter);
     ProjectStatus status;
-    ProjectFacts facts;
-
-    ArtifactStatus input;
-    input.file = "input.json";
-    input.purpose = "the model's input (EZKL input_data)";
-    input.path = input_json.isEmpty() ? folder + "/input.json" : input_json;
-    status.artifacts.push_back(input);
-    for (const auto& k : kinds) {
-        ArtifactStatus a;
-        a.file = k.file;
-        a.purpose = k.purpose;
-        a.make_command = k.make_command;
-        a.step_available = a.make_command.isEmpty() || steps.available(a.make_command);
-        if (!a.step_available) a.unavailable_reason = steps.reason(a.make_command);
-        a.needed_now = *k.used_by == '\0' || steps.available(k.used_by);
-        a.path = folder + "/" + k.file;
-        status.artifacts.push_back(a);
+    for (const auto& a : inv.artifacts) {
+        ArtifactStatus s;
+        s.file = qs(a.file);
+        s.purpose = qs(a.purpose);
+        s.path = QString::fromStdString(a.path.string());
+        s.state = a.state;
+        for (const auto& f : a.facts) s.facts << qs(f);
+        s.problem = qs(a.problem);
+        s.fix = qs(a.fix);
+        s.make_command = qs(a.make_step);
+        s.step_available = a.step_available;
+        s.unavailable_reason = qs(a.unavailable_reason);
+        s.needed_now = a.needed_now;
+        s.size = qint64(a.size);
+        s.digest = qs(a.digest);
+        if (a.modified)
+            s.modified = QDateTime::fromMSecsSinceEpoch(
+                std::chrono::duration_cast<std::chrono::milliseconds>(a.modified->time_since_epoch()).count());
+        status.artifacts.push_back(std::move(s));
     }
-
-    for (auto& a : status.artifacts) {
-        const QFileInfo fi(a.path);
-        if (!fi.exists() || !fi.isFile()) {
-            a.state = ArtifactState::Missing;
-            continue;
-        }
-        a.size = fi.size();
-        a.modified = fi.lastModified();
-        a.state = ArtifactState::Present;
-        read_artifact(a, facts);
-    }
-    check_consistency(status, facts);
-    // A fix that says "run setup again" would send the user into "unknown command".
-    for (auto& a : status.artifacts)
-        if (!a.step_available && !a.fix.isEmpty()) a.fix = "it cannot be remade here: " + a.unavailable_reason;
-    status.model_input_shapes = facts.model_input_shapes;
-    status.witness = facts.witness;
-    status.logrows = facts.logrows.value_or(0);
+    status.model_input_shapes = inv.model_input_shapes;
+    status.witness = inv.witness;
+    status.logrows = inv.logrows;
     return status;
 }
 

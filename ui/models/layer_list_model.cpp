@@ -6,7 +6,7 @@ namespace ps::ui {
 
 LayerListModel::LayerListModel(QObject* parent) : QAbstractItemModel(parent) {}
 
-void LayerListModel::set_trace(std::shared_ptr<const WitnessTrace> trace) {
+void LayerListModel::set_trace(std::shared_ptr<const WitnessResult> trace) {
     beginResetModel();
     trace_ = std::move(trace);
     endResetModel();
@@ -37,7 +37,7 @@ int LayerListModel::columnCount(const QModelIndex& parent) const {
 QVariant LayerListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     static const char* titles[ColumnCount] = {"#", "Layer", "Op", "Shape", "Scale", "Min", "Max",
-                                              "Max |err|", "Mean |err|", "At bounds", "Proved as"};
+                                              "Max |err|", "Mean |err|", "Outside bounds", "Proved as"};
     static const char* tips[ColumnCount] = {
         "Execution order",
         "Node name (model inputs are called input_N)",
@@ -48,7 +48,7 @@ QVariant LayerListModel::headerData(int section, Qt::Orientation orientation, in
         "Largest quantised (integer) value of the output",
         "Largest |dequantised − float reference| over the output",
         "Mean |dequantised − float reference| over the output",
-        "Values sitting at or beyond the range the circuit allows (lookup/range bounds)",
+        "Values strictly outside the range the circuit allows (lookup/range bounds); a value at a bound is in range",
         "How the circuit constrains this value: linear gate, lookup table, range check, copy; "
         "float-fallback means computed from floats and not provable yet"};
     if (section < 0 || section >= ColumnCount) return {};
@@ -59,7 +59,7 @@ QVariant LayerListModel::headerData(int section, Qt::Orientation orientation, in
 
 QVariant LayerListModel::display(const LayerTrace& l, int column) const {
     switch (column) {
-    case Index: return l.index;
+    case Index: return qulonglong(l.index);
     case Name: return QString::fromStdString(l.name);
     case Op: return QString::fromStdString(l.op);
     case Shape: return QString::fromStdString(l.shape_text());
@@ -92,8 +92,8 @@ QVariant LayerListModel::tooltip(const LayerTrace& l, int column) const {
         return QString("%1 at scale %2 = %3").arg(q).arg(l.scale).arg(dequantise(q, l.scale), 0, 'g', 6);
     }
     case Saturation:
-        if (l.saturated == 0) return QString("No value at the bounds");
-        return QString("%1 of %2 values sit at or beyond the bounds [%3, %4]: the circuit clips them, "
+        if (l.saturated == 0) return QString("No value outside the bounds");
+        return QString("%1 of %2 values lie outside the bounds [%3, %4]: the circuit clips them, "
                        "so the result departs from the float model here. Try a smaller input scale "
                        "or a larger lookup range.")
             .arg(l.saturated).arg(l.size())

@@ -2,7 +2,7 @@
 // Every layer of a witness trace in execution order, one row each: op, output shape,
 // scale, quantised min/max, float-vs-quantised error and a saturation badge. A flat
 // QAbstractItemModel (rows have no children) shown in a QTreeView.
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 
 #include <QAbstractItemModel>
 #include <memory>
@@ -17,8 +17,8 @@ public:
 
     explicit LayerListModel(QObject* parent = nullptr);
 
-    void set_trace(std::shared_ptr<const WitnessTrace> trace);
-    std::shared_ptr<const WitnessTrace> trace() const { return trace_; }
+    void set_trace(std::shared_ptr<const WitnessResult> trace);
+    std::shared_ptr<const WitnessResult> trace() const { return trace_; }
     const LayerTrace* layer(int row) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
@@ -33,7 +33,7 @@ private:
     QVariant sort_key(const LayerTrace& l, int column) const;
     QVariant tooltip(const LayerTrace& l, int column) const;
 
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
 };
 
 // Real value of a quantised integer at `scale`.

@@ -1,4 +1,5 @@
 #include "ui/models/raw_values_model.hpp"
+#include "ui/models/tensor_text.hpp"
 
 #include "core/field/fr.hpp"
 
@@ -11,7 +12,7 @@ QString field_element_hex(int64_t v) { return QString::fromStdString(Fr::from_i6
 
 RawValuesModel::RawValuesModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RawValuesModel::set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row) {
+void RawValuesModel::set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row) {
     beginResetModel();
     trace_ = std::move(trace);
     layer_ = (trace_ && layer_row >= 0 && size_t(layer_row) < trace_->layers.size())
@@ -53,10 +54,10 @@ QString RawValuesModel::cell_text(int row, int column) const {
     case Position: return QString::fromStdString(multi_index_text(layer_->shape, i));
     case Quantised: return QString::number(layer_->quantised[i]);
     case FieldElement: return field_element_hex(layer_->quantised[i]);
-    case Dequantised: return QString::number(layer_->dequantised[i], 'g', 9);
+    case Dequantised: return QString::number(layer_->dequantised(i), 'g', 9);
     case FloatReference: return has_ref ? QString::number(layer_->float_reference[i], 'g', 9) : QString();
     case AbsError:
-        return has_ref ? QString::number(std::abs(layer_->dequantised[i] - layer_->float_reference[i]), 'g', 6)
+        return has_ref ? QString::number(std::abs(layer_->dequantised(i) - layer_->float_reference[i]), 'g', 6)
                        : QString();
     }
     return {};
@@ -70,11 +71,11 @@ QVariant RawValuesModel::data(const QModelIndex& index, int role) const {
     if (role == NumericRole) {
         switch (index.column()) {
         case Quantised: return qlonglong(layer_->quantised[i]);
-        case Dequantised: return layer_->dequantised[i];
+        case Dequantised: return layer_->dequantised(i);
         case FloatReference: return layer_->has_float_reference() ? QVariant(layer_->float_reference[i]) : QVariant();
         case AbsError:
             return layer_->has_float_reference()
-                       ? QVariant(std::abs(layer_->dequantised[i] - layer_->float_reference[i]))
+                       ? QVariant(std::abs(layer_->dequantised(i) - layer_->float_reference[i]))
                        : QVariant();
         default: return {};
         }
@@ -82,7 +83,7 @@ QVariant RawValuesModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Quantised && layer_->bounds) {
         const int64_t q = layer_->quantised[i];
-        if (q <= layer_->bounds->first || q >= layer_->bounds->second) return QColor(0xc0, 0x39, 0x2b);
+        if (q < layer_->bounds->first || q > layer_->bounds->second) return QColor(0xc0, 0x39, 0x2b);
     }
     return {};
 }

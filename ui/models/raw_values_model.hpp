@@ -2,7 +2,7 @@
 // The raw values of one layer: position, quantised integer, its field element (v mod r,
 // as the circuit holds it), dequantised value, float reference and the error. Cells are
 // computed on demand in data(), so a view over 10^6 values only pays for visible rows.
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 
 #include <QAbstractTableModel>
 #include <memory>
@@ -18,7 +18,7 @@ public:
     explicit RawValuesModel(QObject* parent = nullptr);
 
     // Keeps the trace alive while the layer is shown; nullptr / -1 clears.
-    void set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row);
+    void set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row);
     const LayerTrace* layer() const { return layer_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -30,7 +30,7 @@ public:
     QString cell_text(int row, int column) const;
 
 private:
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
     const LayerTrace* layer_ = nullptr;
 };
 

@@ -15,7 +15,7 @@ const QString no_witness_message =
     "(Run ▸ Run all missing steps, Ctrl+R) to see how the quantisation error grows through the model.";
 }  // namespace
 
-int layer_with_largest_error_jump(const WitnessTrace& trace) {
+int layer_with_largest_error_jump(const WitnessResult& trace) {
     std::map<std::string, double> error_of_value;
     int best = -1;
     double best_ratio = 0;
@@ -56,7 +56,7 @@ ErrorGrowthPlot::ErrorGrowthPlot(QWidget* parent) : PlotView(parent) {
     show_empty(no_witness_message);
 }
 
-void ErrorGrowthPlot::set_trace(std::shared_ptr<const WitnessTrace> trace) {
+void ErrorGrowthPlot::set_trace(std::shared_ptr<const WitnessResult> trace) {
     trace_ = std::move(trace);
     rebuild();
 }
@@ -122,7 +122,7 @@ QString ErrorGrowthPlot::csv() const {
     QString out = "index,layer,op,max_abs_error,mean_abs_error\n";
     if (!trace_) return out;
     for (const auto& l : trace_->layers)
-        out += QString("%1,%2,%3,%4,%5\n").arg(l.index).arg(QString::fromStdString(l.name), QString::fromStdString(l.op))
+        out += QString("%1,%2,%3,%4,%5\n").arg(qulonglong(l.index)).arg(QString::fromStdString(l.name), QString::fromStdString(l.op))
                    .arg(l.max_abs_error, 0, 'g', 9).arg(l.mean_abs_error, 0, 'g', 9);
     return out;
 }

@@ -2,7 +2,7 @@
 // Whole model: max and mean |dequantised − float| per layer on a log scale, in execution
 // order, so the layer where quantisation starts to hurt stands out. The layer with the
 // largest jump over its inputs is marked.
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 #include "ui/widgets/plot_view.hpp"
 
 #include <memory>
@@ -13,13 +13,13 @@ namespace ps::ui {
 
 // Row of the layer whose max error grows most (ratio) over the largest max error of the
 // layers it reads; -1 when no layer has a float reference.
-int layer_with_largest_error_jump(const WitnessTrace& trace);
+int layer_with_largest_error_jump(const WitnessResult& trace);
 
 class ErrorGrowthPlot : public PlotView {
     Q_OBJECT
 public:
     explicit ErrorGrowthPlot(QWidget* parent = nullptr);
-    void set_trace(std::shared_ptr<const WitnessTrace> trace);
+    void set_trace(std::shared_ptr<const WitnessResult> trace);
 
 signals:
     void layer_clicked(int layer_row);
@@ -29,7 +29,7 @@ protected:
 
 private:
     void rebuild();
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
     QLabel* caption_;
 };
 

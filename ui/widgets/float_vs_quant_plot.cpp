@@ -26,7 +26,7 @@ FloatVsQuantPlot::FloatVsQuantPlot(QWidget* parent) : PlotView(parent) {
                "values with the float model's.");
 }
 
-void FloatVsQuantPlot::set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row) {
+void FloatVsQuantPlot::set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row) {
     trace_ = std::move(trace);
     layer_ = (trace_ && layer_row >= 0 && size_t(layer_row) < trace_->layers.size())
                  ? &trace_->layers[size_t(layer_row)] : nullptr;
@@ -55,12 +55,12 @@ void FloatVsQuantPlot::rebuild() {
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i += stride) {
         xs.push_back(layer_->float_reference[i]);
-        ys.push_back(layer_->dequantised[i]);
-        errors.push_back(layer_->dequantised[i] - layer_->float_reference[i]);
+        ys.push_back(layer_->dequantised(i));
+        errors.push_back(layer_->dequantised(i) - layer_->float_reference[i]);
     }
     for (size_t i = 0; i < n; ++i) {
-        lo = std::min({lo, layer_->float_reference[i], layer_->dequantised[i]});
-        hi = std::max({hi, layer_->float_reference[i], layer_->dequantised[i]});
+        lo = std::min({lo, layer_->float_reference[i], layer_->dequantised(i)});
+        hi = std::max({hi, layer_->float_reference[i], layer_->dequantised(i)});
     }
     auto* diagonal = new QCPItemStraightLine(plot());
     diagonal->point1->setCoords(0, 0);
@@ -113,9 +113,9 @@ QString FloatVsQuantPlot::csv() const {
         out += QString("%1,%2,%3,%4,%5\n")
                    .arg(i)
                    .arg(layer_->float_reference[i], 0, 'g', 9)
-                   .arg(layer_->dequantised[i], 0, 'g', 9)
+                   .arg(layer_->dequantised(i), 0, 'g', 9)
                    .arg(layer_->quantised[i])
-                   .arg(std::abs(layer_->dequantised[i] - layer_->float_reference[i]), 0, 'g', 9);
+                   .arg(std::abs(layer_->dequantised(i) - layer_->float_reference[i]), 0, 'g', 9);
     return out;
 }
 

@@ -110,7 +110,7 @@ void InputView::set_input(const QString& input_json, const std::vector<int64_t>&
     set_dirty(false);
     if (!input_json.isEmpty() && QFileInfo::exists(input_json)) {
         try {
-            doc_ = InputDocument::read(input_json);
+            doc_ = read_input_json(input_json.toStdString(), {});
         } catch (const Error& e) {
             emit problem(QString::fromStdString(e.where()), QString::fromStdString(e.problem()),
                          QString::fromStdString(e.fix()));
@@ -227,7 +227,7 @@ bool InputView::load_image(const QString& image_path, QString* error) {
 
 bool InputView::save(QString* error) {
     try {
-        doc_.write(path_);
+        write_input_json(doc_, path_.toStdString());
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;

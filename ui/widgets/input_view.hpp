@@ -2,7 +2,8 @@
 // The model's input: for image-shaped inputs (N×C×H×W) the picture and a grid of its
 // values; load a PNG/JPEG (resized and scaled to the input shape), edit single values,
 // save input.json (atomically) and regenerate the witness to see the change.
-#include "ui/models/input_document.hpp"
+#include "core/artifacts/input_data.hpp"
+#include "ui/models/input_image.hpp"
 #include "ui/widgets/exportable.hpp"
 
 #include <QWidget>
@@ -27,7 +28,7 @@ public:
     bool load_image(const QString& image_path, QString* error);  // into the values, unsaved
     bool save(QString* error);
     bool dirty() const { return dirty_; }
-    const InputDocument& document() const { return doc_; }
+    const InputData& document() const { return doc_; }
 
     QString export_base_name() const override { return "input"; }
     QStringList export_formats() const override { return {"png", "csv"}; }
@@ -46,7 +47,7 @@ private:
 
     QString path_;
     std::vector<int64_t> shape_;
-    InputDocument doc_;
+    InputData doc_;
     ImageShape image_;
     bool is_image_ = false;
     bool dirty_ = false;

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "ui/models/tensor_text.hpp"
+
 namespace ps::ui {
 
 namespace {
@@ -90,7 +92,7 @@ int LayerHeatmap::slice_count() const {
     return plane ? int(layer_->size() / plane) : 0;
 }
 
-void LayerHeatmap::set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row) {
+void LayerHeatmap::set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row) {
     trace_ = std::move(trace);
     layer_ = (trace_ && layer_row >= 0 && size_t(layer_row) < trace_->layers.size())
                  ? &trace_->layers[size_t(layer_row)] : nullptr;
@@ -129,9 +131,9 @@ void LayerHeatmap::set_slice(int slice) {
 
 double LayerHeatmap::value_at(size_t i) const {
     switch (quantity_) {
-    case Quantity::Dequantised: return layer_->dequantised[i];
+    case Quantity::Dequantised: return layer_->dequantised(i);
     case Quantity::FloatReference: return layer_->float_reference[i];
-    case Quantity::AbsError: return std::abs(layer_->dequantised[i] - layer_->float_reference[i]);
+    case Quantity::AbsError: return std::abs(layer_->dequantised(i) - layer_->float_reference[i]);
     }
     return 0;
 }

@@ -20,7 +20,7 @@ LayerListView::LayerListView(QWidget* parent) : QWidget(parent) {
     filter_->setClearButtonEnabled(true);
     filter_->setToolTip("Shows only layers whose name or operator contains this text");
     row->addWidget(filter_, 1);
-    only_saturated_ = new QCheckBox("Only at bounds");
+    only_saturated_ = new QCheckBox("Only saturated");
     only_saturated_->setToolTip("Show only layers with values at the range the circuit allows (saturated)");
     row->addWidget(only_saturated_);
     layout->addLayout(row);
@@ -55,7 +55,7 @@ LayerListView::LayerListView(QWidget* parent) : QWidget(parent) {
             });
 }
 
-void LayerListView::set_trace(std::shared_ptr<const WitnessTrace> trace) {
+void LayerListView::set_trace(std::shared_ptr<const WitnessResult> trace) {
     const bool has = trace && !trace->layers.empty();
     model_->set_trace(std::move(trace));
     // Fit the columns to the numbers when that is cheap (it reads every row).

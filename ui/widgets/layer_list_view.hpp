@@ -1,6 +1,6 @@
 #pragma once
 // The layer list: a QTreeView over LayerListModel through LayerFilterProxy, with a
-// filter box (name or op) and an "only layers at the bounds" switch. Exports as CSV.
+// filter box (name or op) and an "only layers with values outside their bounds" switch. Exports as CSV.
 #include "ui/models/layer_filter_proxy.hpp"
 #include "ui/models/layer_list_model.hpp"
 #include "ui/widgets/exportable.hpp"
@@ -18,7 +18,7 @@ class LayerListView : public QWidget, public Exportable {
     Q_OBJECT
 public:
     explicit LayerListView(QWidget* parent = nullptr);
-    void set_trace(std::shared_ptr<const WitnessTrace> trace);
+    void set_trace(std::shared_ptr<const WitnessResult> trace);
     LayerListModel* model() const { return model_; }
     LayerFilterProxy* proxy() const { return proxy_; }
     int selected_layer() const;  // source row, -1 when none

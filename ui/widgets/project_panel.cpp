@@ -36,17 +36,10 @@ namespace {
 // the next-step button once every step this version has is done.
 QString release_note(const ProjectStatus& status) {
     QStringList files;
-    bool all_await_layout = true;
     for (const auto& a : status.artifacts)
-        if (a.state != ArtifactState::Present && !a.step_available) {
-            files << a.file;
-            all_await_layout = all_await_layout && steps_awaiting_circuit_layout().contains(a.make_command);
-        }
+        if (a.state != ArtifactState::Present && !a.step_available) files << a.file;
     if (files.isEmpty()) return {};
-    const QString why = all_await_layout
-                            ? "the model→circuit layout they need comes in the next release; " + prove_synthetic_hint()
-                            : QString("hover their rows for the reason");
-    return QString("Not available in this version: %1 (%2).").arg(files.join(", "), why);
+    return QString("Not available in this version: %1 (hover their rows for the reason).").arg(files.join(", "));
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ RangePlot::RangePlot(QWidget* parent) : PlotView(parent) {
     show_empty(no_witness_message);
 }
 
-void RangePlot::set_trace(std::shared_ptr<const WitnessTrace> trace) {
+void RangePlot::set_trace(std::shared_ptr<const WitnessResult> trace) {
     trace_ = std::move(trace);
     rebuild();
 }
@@ -87,8 +87,9 @@ void RangePlot::rebuild() {
     plot()->xAxis->setRange(-0.7, double(n) - 0.3);
 
     QString lookup_note;
-    if (trace_->lookup_range) {
-        const auto [llo, lhi] = *trace_->lookup_range;
+    // (0, 0): a witness that recorded no lookup range.
+    if (const auto range = trace_->lookup_range; range.first < range.second) {
+        const auto [llo, lhi] = range;
         for (double y : {double(llo), double(lhi)}) {
             auto* line = new QCPItemStraightLine(plot());
             line->point1->setCoords(0, y);
@@ -110,8 +111,8 @@ void RangePlot::rebuild() {
     plot()->yAxis->setRange(view_lo - pad, view_hi + pad);
     caption_->setText(lookup_note +
                       (show_bounds ? QString() : QString("The allowed ranges are far wider than the values and are off the chart (tick the box to zoom out). ")) +
-                      (saturated_layers ? QString("<span style='color:#c0392b'><b>%1 layer(s) reach their bounds.</b></span>").arg(saturated_layers)
-                                        : QString("No layer reaches its bounds.")));
+                      (saturated_layers ? QString("<span style='color:#c0392b'><b>%1 layer(s) have values outside their bounds.</b></span>").arg(saturated_layers)
+                                        : QString("No layer has values outside its bounds.")));
     show_plot();
 }
 
@@ -120,7 +121,7 @@ QString RangePlot::csv() const {
     if (!trace_) return out;
     for (const auto& l : trace_->layers)
         out += QString("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
-                   .arg(l.index).arg(QString::fromStdString(l.name), QString::fromStdString(l.op))
+                   .arg(qulonglong(l.index)).arg(QString::fromStdString(l.name), QString::fromStdString(l.op))
                    .arg(l.scale).arg(l.min).arg(l.max)
                    .arg(l.bounds ? QString::number(l.bounds->first) : QString())
                    .arg(l.bounds ? QString::number(l.bounds->second) : QString())

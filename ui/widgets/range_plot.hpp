@@ -2,7 +2,7 @@
 // Whole model: the span [min, max] of every layer's quantised values as a bar, the range
 // the circuit constrains each layer to as red ticks and the lookup range as red dashed
 // lines. A layer whose bar touches a red mark saturates; one far inside wastes range.
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 #include "ui/widgets/plot_view.hpp"
 
 #include <memory>
@@ -16,7 +16,7 @@ class RangePlot : public PlotView {
     Q_OBJECT
 public:
     explicit RangePlot(QWidget* parent = nullptr);
-    void set_trace(std::shared_ptr<const WitnessTrace> trace);
+    void set_trace(std::shared_ptr<const WitnessResult> trace);
 
 signals:
     void layer_clicked(int layer_row);
@@ -26,7 +26,7 @@ protected:
 
 private:
     void rebuild();
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
     QLabel* caption_;
     QCheckBox* whole_range_;
 };

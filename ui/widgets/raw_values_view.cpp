@@ -46,7 +46,7 @@ RawValuesView::RawValuesView(QWidget* parent) : QWidget(parent) {
     });
 }
 
-void RawValuesView::set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row) {
+void RawValuesView::set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row) {
     model_->set_layer(std::move(trace), layer_row);
     const LayerTrace* l = model_->layer();
     goto_->setRange(0, l && l->size() ? int(l->size() - 1) : 0);
@@ -55,7 +55,7 @@ void RawValuesView::set_layer(std::shared_ptr<const WitnessTrace> trace, int lay
         return;
     }
     caption_->setText(QString("<b>%1</b> (%2): %3 values, shape %4, scale %5. The circuit computes with the "
-                              "integers; red marks values at the bounds.")
+                              "integers; red marks values outside the bounds (saturated).")
                           .arg(QString::fromStdString(l->name), QString::fromStdString(l->op))
                           .arg(l->size()).arg(QString::fromStdString(l->shape_text())).arg(l->scale));
 }

@@ -17,7 +17,7 @@ class RawValuesView : public QWidget, public Exportable {
     Q_OBJECT
 public:
     explicit RawValuesView(QWidget* parent = nullptr);
-    void set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row);
+    void set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row);
     RawValuesModel* model() const { return model_; }
 
     QString export_base_name() const override;

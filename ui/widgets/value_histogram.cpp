@@ -51,10 +51,10 @@ ValueHistogram::ValueHistogram(QWidget* parent) : PlotView(parent) {
     top_area()->addLayout(row);
     plot()->yAxis->setLabel("number of values");
     show_empty("No layer selected.\nPick a layer in the layer list to see how its values are spread "
-               "and whether any sit at the bounds of the circuit's range.");
+               "and whether any fall outside the bounds of the circuit's range.");
 }
 
-void ValueHistogram::set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row) {
+void ValueHistogram::set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row) {
     trace_ = std::move(trace);
     layer_ = (trace_ && layer_row >= 0 && size_t(layer_row) < trace_->layers.size())
                  ? &trace_->layers[size_t(layer_row)] : nullptr;
@@ -68,16 +68,19 @@ void ValueHistogram::rebuild() {
     if (!layer_ || layer_->size() == 0) {
         show_empty(layer_ ? "This layer has no values." :
                    "No layer selected.\nPick a layer in the layer list to see how its values are spread "
-                   "and whether any sit at the bounds of the circuit's range.");
+                   "and whether any fall outside the bounds of the circuit's range.");
         return;
     }
     bins_ = histogram_bins(layer_->quantised, 80);
-    const auto bounds = layer_->bounds ? layer_->bounds : trace_->lookup_range;
+    using Range = std::pair<int64_t, int64_t>;
+    const std::optional<Range> lookup =
+        trace_->lookup_range.first < trace_->lookup_range.second ? std::optional<Range>(trace_->lookup_range) : std::nullopt;
+    const std::optional<Range> bounds = layer_->bounds ? layer_->bounds : lookup;
 
     auto* inside = new QCPBars(plot()->xAxis, plot()->yAxis);
     auto* at_bounds = new QCPBars(plot()->xAxis, plot()->yAxis);
     inside->setName("values");
-    at_bounds->setName("at or beyond the bounds (saturated)");
+    at_bounds->setName("outside the bounds (saturated)");
     inside->setPen(Qt::NoPen);
     inside->setBrush(colours::quantised());
     at_bounds->setPen(Qt::NoPen);
@@ -87,8 +90,10 @@ void ValueHistogram::rebuild() {
     for (size_t i = 0; i < bins_.counts.size(); ++i) {
         const double lo_edge = bins_.first_edge + double(i) * bins_.width;
         const double centre = lo_edge + bins_.width / 2;
-        const bool saturated = bounds && (lo_edge + 0.5 <= double(bounds->first) ||
-                                          lo_edge + bins_.width - 0.5 >= double(bounds->second));
+        // A bin is saturated when it holds an integer strictly outside the bounds: a value
+        // at a bound is in range (core counts LayerTrace::saturated the same way).
+        const bool saturated = bounds && (lo_edge + 0.5 < double(bounds->first) ||
+                                          lo_edge + bins_.width - 0.5 > double(bounds->second));
         (saturated ? at_bounds : inside)->addData(centre, bins_.counts[i]);
     }
     const double data_lo = bins_.first_edge, data_hi = bins_.first_edge + bins_.width * double(bins_.counts.size());

@@ -1,9 +1,9 @@
 #pragma once
 // Histogram of one layer's quantised values with the range the circuit allows drawn as
-// red lines and the bins at or beyond it filled red (saturation). When the allowed range
+// red lines and the bins holding values strictly outside it filled red (saturation). When the allowed range
 // dwarfs the values, the lines would squash the bars: the plot then keeps to the values
 // and says how much of the range they use.
-#include "ui/models/witness_trace.hpp"
+#include "core/witness/generate.hpp"
 #include "ui/widgets/plot_view.hpp"
 
 #include <memory>
@@ -25,7 +25,7 @@ class ValueHistogram : public PlotView {
     Q_OBJECT
 public:
     explicit ValueHistogram(QWidget* parent = nullptr);
-    void set_layer(std::shared_ptr<const WitnessTrace> trace, int layer_row);
+    void set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row);
     const HistogramBins& bins() const { return bins_; }
 
 protected:
@@ -34,7 +34,7 @@ protected:
 private:
     void rebuild();
 
-    std::shared_ptr<const WitnessTrace> trace_;
+    std::shared_ptr<const WitnessResult> trace_;
     const LayerTrace* layer_ = nullptr;
     HistogramBins bins_;
     QLabel* caption_;

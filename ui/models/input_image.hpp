@@ -1,20 +1,11 @@
 #pragma once
-// input.json as the input view edits it: EZKL's {"input_data": [[f32, ...], ...]}, one
-// flat array per model input (nested arrays are flattened on read). Writing keeps any
-// other top-level fields (e.g. output_data) and goes through ps::write_file_atomically.
+// Between an image-like model input and a QImage. input.json itself is read and written
+// by core's one reader/writer (core/artifacts/input_data.hpp), as the CLI does.
 #include <QImage>
 #include <QString>
 #include <vector>
 
 namespace ps::ui {
-
-struct InputDocument {
-    std::vector<std::vector<double>> inputs;  // one flat, row-major array per model input
-    QString extra_fields_json;                // other top-level fields, kept verbatim
-
-    static InputDocument read(const QString& path);  // throws ps::Error naming the file
-    void write(const QString& path) const;           // atomic
-};
 
 // Shape of an image-like input N×C×H×W (or C×H×W / H×W); nothing when not image-like.
 struct ImageShape {

@@ -1,70 +1,8 @@
-#include "ui/models/input_document.hpp"
+#include "ui/models/input_image.hpp"
 
-#include "core/util/atomic_file.hpp"
-#include "core/util/error.hpp"
-
-#include <nlohmann/json.hpp>
 #include <algorithm>
 
 namespace ps::ui {
-
-namespace {
-
-void flatten(const nlohmann::json& v, std::vector<double>& out, const std::string& where) {
-    if (v.is_array()) {
-        for (const auto& e : v) flatten(e, out, where);
-    } else if (v.is_number()) {
-        out.push_back(v.get<double>());
-    } else {
-        throw Error(where, std::string("expected numbers, found ") + v.type_name(),
-                    "input_data holds one array of numbers per model input");
-    }
-}
-
-}  // namespace
-
-InputDocument InputDocument::read(const QString& path) {
-    const std::string where = path.toStdString();
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(read_file_text(where));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(where, std::string("not valid JSON (") + e.what() + ")",
-                    "fix the file or load an image in the Input view to write a new one");
-    }
-    if (!doc.is_object() || !doc.contains("input_data") || !doc["input_data"].is_array())
-        throw Error(where + ": input_data", "missing or not an array",
-                    "EZKL's format is {\"input_data\": [[v0, v1, ...]]}");
-    InputDocument d;
-    const auto& data = doc["input_data"];
-    // A single flat array of numbers is one input, as EZKL accepts it.
-    if (!data.empty() && data[0].is_number()) {
-        d.inputs.emplace_back();
-        flatten(data, d.inputs.back(), where + ": input_data");
-    } else {
-        for (size_t i = 0; i < data.size(); ++i) {
-            d.inputs.emplace_back();
-            flatten(data[i], d.inputs.back(), where + ": input_data[" + std::to_string(i) + "]");
-        }
-    }
-    doc.erase("input_data");
-    if (!doc.empty()) d.extra_fields_json = QString::fromStdString(doc.dump());
-    return d;
-}
-
-void InputDocument::write(const QString& path) const {
-    nlohmann::json doc = extra_fields_json.isEmpty()
-                             ? nlohmann::json::object()
-                             : nlohmann::json::parse(extra_fields_json.toStdString());
-    nlohmann::json data = nlohmann::json::array();
-    for (const auto& in : inputs) {
-        nlohmann::json arr = nlohmann::json::array();
-        for (double v : in) arr.push_back(float(v));  // input.json holds f32 values
-        data.push_back(std::move(arr));
-    }
-    doc["input_data"] = std::move(data);
-    write_file_atomically(path.toStdString(), doc.dump() + "\n");
-}
 
 bool image_shape_of(const std::vector<int64_t>& shape, ImageShape& out) {
     std::vector<int64_t> s = shape;

@@ -1,0 +1,20 @@
+#pragma once
+// Every pipeline step as a JobRunner job: the same core/pipeline call the CLI makes, on
+// the project's default paths, in this process (on the QThreadPool), so the GUI and the
+// CLI write the same bytes and there is one execution path.
+#include "ui/jobs/job_runner.hpp"
+#include "ui/models/recent_projects.hpp"
+
+#include "core/pipeline/project.hpp"
+
+#include <optional>
+
+namespace ps::ui {
+
+pipeline::Project to_project(const ProjectPaths& paths);
+
+// The work for `step` on `paths`; nothing when the step has no implementation in this
+// build (the step table says why). gen-srs sizes the SRS from settings.json's logrows.
+std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths& paths);
+
+}  // namespace ps::ui

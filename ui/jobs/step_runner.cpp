@@ -1,0 +1,80 @@
+#include "ui/jobs/step_runner.hpp"
+
+#include "core/pipeline/step_srs.hpp"
+#include "ui/jobs/step_jobs.hpp"
+#include "ui/project_controller.hpp"
+
+#include <QDir>
+
+namespace ps::ui {
+
+StepRunner::StepRunner(ProjectController& project, QObject* parent) : QObject(parent), project_(project) {
+    connect(&jobs_, &JobRunner::succeeded, &project_, &ProjectController::refresh);
+    connect(&jobs_, &JobRunner::failed, this, [this] { chain_to_witness_ = false; });
+    connect(&jobs_, &JobRunner::cancelled, this, [this] { chain_to_witness_ = false; });
+    connect(&project_, &ProjectController::loaded, this, [this] {
+        if (chain_to_witness_) continue_chain();
+    });
+}
+
+void StepRunner::run(const QString& step) {
+    if (jobs_.busy() || !project_.is_open()) return;
+    const std::optional<JobRunner::Work> work = step_work(step, project_.paths());
+    if (!work) {
+        chain_to_witness_ = false;
+        const QString why = StepAvailability::built_in().reason(step);
+        emit problem({step_title(step), step, why, QString()});
+        return;
+    }
+    if (step == "gen-srs") {  // whoever knows tau can forge proofs: say so every time
+        const auto& warning = pipeline::development_srs_warning;
+        emit problem({step_title(step), QDir(project_.paths().folder).filePath("kzg.srs"),
+                      QString::fromUtf8(warning.data(), qsizetype(warning.size())),
+                      "for proofs anyone else must trust, use the SRS of a public ceremony"});
+    }
+    jobs_.start(step_title(step), *work);
+}
+
+void StepRunner::generate_witness() {
+    if (jobs_.busy()) return;
+    if (!project_.is_open()) {
+        emit problem({"Generate witness", "project", "no project is open", "open an artifact folder first (Ctrl+O)"});
+        return;
+    }
+    const ArtifactStatus* circuit = project_.status().find("network.ezkl");
+    if (!circuit || circuit->state == ArtifactState::Missing) {
+        emit problem({"Generate witness", QDir(project_.paths().folder).filePath("network.ezkl"),
+                      "the compiled circuit is missing",
+                      "run gen-settings and compile-circuit first (Run ▸ Run all missing steps, Ctrl+R)"});
+        return;
+    }
+    run("gen-witness");
+}
+
+void StepRunner::run_missing_steps() {
+    if (!project_.is_open()) {
+        emit problem({"Run missing steps", "project", "no project is open", "open an artifact folder first (Ctrl+O)"});
+        return;
+    }
+    chain_to_witness_ = true;
+    continue_chain();
+}
+
+void StepRunner::continue_chain() {
+    if (jobs_.busy() || project_.loading()) return;
+    // The witness is the goal: keys, SRS and proof are made only on request.
+    static const QStringList towards_witness = {"gen-settings", "compile-circuit", "gen-witness"};
+    for (const auto& a : project_.status().artifacts) {
+        if (a.state == ArtifactState::Present || !towards_witness.contains(a.make_command)) continue;
+        run(a.make_command);
+        return;
+    }
+    chain_to_witness_ = false;
+}
+
+void StepRunner::cancel() {
+    chain_to_witness_ = false;
+    jobs_.cancel();
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,42 @@
+#pragma once
+// What happens when the user presses Run: a step name on the open project is checked
+// (a project is open, the step exists in this build, its input is there), becomes the
+// core/pipeline call of ui/jobs/step_jobs on the JobRunner (QThreadPool), and the
+// project is read again when it succeeds. "Run all missing steps" chains the steps
+// towards the witness, one after each reload.
+#include "ui/jobs/job_runner.hpp"
+
+#include <QObject>
+
+namespace ps::ui {
+
+class ProjectController;
+
+class StepRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit StepRunner(ProjectController& project, QObject* parent = nullptr);
+
+    JobRunner& jobs() { return jobs_; }  // progress, stage and outcome signals
+    bool busy() const { return jobs_.busy(); }
+
+public slots:
+    void run(const QString& step);
+    void generate_witness();   // gen-witness, with a clear message when network.ezkl is missing
+    void run_missing_steps();  // every missing step up to and including the witness
+    void cancel();
+
+signals:
+    // A step refused before it started (no project, unknown step, missing input), or a
+    // warning the user must see (gen-srs makes a development-only SRS).
+    void problem(const ps::ui::ErrorReport& error);
+
+private:
+    void continue_chain();
+
+    ProjectController& project_;
+    JobRunner jobs_;
+    bool chain_to_witness_ = false;
+};
+
+}  // namespace ps::ui

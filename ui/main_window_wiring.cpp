@@ -1,0 +1,107 @@
+// MainWindow's wiring of its collaborators: the project controller feeds the panel and
+// the views, the step runner feeds the status bar, and both feed the Problems panel.
+#include "ui/main_window.hpp"
+
+#include "ui/demo_project.hpp"
+#include "ui/jobs/step_runner.hpp"
+#include "ui/project_controller.hpp"
+#include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/project_panel.hpp"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace ps::ui {
+
+void MainWindow::connect_project() {
+    connect(project_, &ProjectController::opened, this, [this](const ProjectPaths& paths) {
+        project_panel_->set_paths(paths);
+        rebuild_recent_menu();
+        setWindowTitle(QString("ProofScope — %1").arg(paths.display_name()));
+        views_->forget_selection();
+    });
+    connect(project_, &ProjectController::loading_started, this, [this] {
+        if (!steps_->busy()) status_text_->setText("Reading artifacts…");
+    });
+    connect(project_, &ProjectController::artifact_problem, this, &MainWindow::report);
+    connect(project_, &ProjectController::loaded, this, &MainWindow::on_project_loaded);
+}
+
+void MainWindow::connect_steps() {
+    JobRunner& jobs = steps_->jobs();
+    connect(steps_, &StepRunner::problem, this, &MainWindow::report);
+    connect(&jobs, &JobRunner::started, this, [this](const QString& t) { set_running(t); });
+    connect(&jobs, &JobRunner::stage_changed, this, [this](const QString& s) {
+        status_text_->setText(steps_->jobs().current_title() + ": " + s + "…");
+    });
+    connect(&jobs, &JobRunner::progress, progress_, &QProgressBar::setValue);
+    connect(&jobs, &JobRunner::succeeded, this, [this](const QString& t, double s) {
+        set_idle(QString("%1 finished in %2 s.").arg(t).arg(s, 0, 'f', 2));
+    });
+    connect(&jobs, &JobRunner::failed, this, [this](const ErrorReport& e) {
+        report(e);
+        set_idle(e.task + " failed — see Problems.");
+        if (!busy()) emit idle();
+    });
+    connect(&jobs, &JobRunner::cancelled, this, [this](const QString& t) {
+        set_idle(t + " cancelled; nothing was written.");
+        if (!busy()) emit idle();
+    });
+}
+
+void MainWindow::on_project_loaded() {
+    const ProjectStatus& status = project_->status();
+    project_panel_->set_status(status);
+    const LayerViews::Shown shown = views_->show_project(project_->paths(), status);
+    if (!steps_->busy()) {
+        const auto trace = views_->trace();
+        const int row = views_->selected_layer();
+        const LayerTrace* layer = trace && row >= 0 ? &trace->layers[size_t(row)] : nullptr;
+        const QString step = next_step(status);
+        set_idle(trace ? QString("%1 layers loaded from witness.json%2%3").arg(trace->layers.size())
+                             .arg(shown.witness_changed ? "." : " (unchanged).")
+                             .arg(layer && shown.auto_selected
+                                      ? QString(" Showing %1 (%2), where the quantisation error grows most; pick any layer in the list.")
+                                            .arg(QString::fromStdString(layer->name), QString::fromStdString(layer->op))
+                                      : QString())
+                       : step.isEmpty() ? QString("No witness.")
+                                        : QString("No witness yet: next step is %1 (Run ▸ Run all missing steps, Ctrl+R).").arg(step));
+    }
+    emit project_loaded();
+    if (!busy()) emit idle();
+}
+
+void MainWindow::set_running(const QString& what) {
+    status_text_->setText(what + "…");
+    progress_->setRange(0, 100);
+    progress_->setValue(0);
+    progress_->show();
+    cancel_button_->show();
+    cancel_action_->setEnabled(true);
+    generate_action_->setEnabled(false);
+    project_panel_->set_busy(true);
+}
+
+void MainWindow::set_idle(const QString& message) {
+    progress_->hide();
+    progress_->setRange(0, 100);
+    cancel_button_->hide();
+    cancel_action_->setEnabled(false);
+    generate_action_->setEnabled(true);
+    project_panel_->set_busy(false);
+    status_text_->setText(message);
+}
+
+void MainWindow::open_demo_project() {
+    const QString folder = default_demo_folder();
+    QString error;
+    if (!QFileInfo::exists(folder + "/network.onnx") && !write_demo_project(folder, &error)) {
+        report({"Open demo project", folder, error, "check that the folder is writable"});
+        return;
+    }
+    open_project(project_for_folder(folder));
+}
+
+}  // namespace ps::ui
