@@ -3,8 +3,8 @@
 // heatmap and histogram. Run offscreen:  QT_QPA_PLATFORM=offscreen build/bench/bench_ui_views
 #include "bench_common.hpp"
 
+#include "core/witness/generate.hpp"
 #include "ui/models/raw_values_model.hpp"
-#include "ui/models/witness_trace.hpp"
 #include "ui/widgets/layer_heatmap.hpp"
 #include "ui/widgets/value_histogram.hpp"
 
@@ -20,10 +20,11 @@ using namespace ps::ui;
 
 namespace {
 
-// A witness.json with one input layer of n×n values, written the way the schema says.
+// A witness.json with one input layer of n×n values, written the way the schema says
+// (the EZKL fields left empty: the views read the layers).
 void write_big_witness(const std::string& path, int n) {
     std::ofstream out(path);
-    out << "{\"lookup_range\": [-32768, 32768], \"layers\": [{\"index\": 0, \"name\": \"input_0\", \"op\": \"Input\", "
+    out << "{\"inputs\": [], \"outputs\": [], \"lookup_range\": [-32768, 32768], \"layers\": [{\"index\": 0, \"name\": \"input_0\", \"op\": \"Input\", "
            "\"inputs\": [], \"output\": \"x\", \"shape\": [1, "
         << n << ", " << n << "], \"scale\": 7, \"quantised\": [";
     const size_t count = size_t(n) * size_t(n);
@@ -47,9 +48,9 @@ int main(int argc, char** argv) {
     const std::string path = dir.filePath("witness.json").toStdString();
     write_big_witness(path, 1000);
 
-    std::shared_ptr<const WitnessTrace> trace;
-    const double load = ps::bench::median_ns(5, [&] { trace = std::make_shared<WitnessTrace>(load_witness_trace(path)); });
-    std::printf("load_witness_trace (3×10^6 numbers)   %10.1f ms\n", load / 1e6);
+    std::shared_ptr<const ps::WitnessResult> trace;
+    const double load = ps::bench::median_ns(5, [&] { trace = std::make_shared<ps::WitnessResult>(ps::read_witness_json(path)); });
+    std::printf("read_witness_json (3×10^6 numbers)    %10.1f ms\n", load / 1e6);
 
     RawValuesModel model;
     QTableView table;

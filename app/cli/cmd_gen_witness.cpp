@@ -47,7 +47,7 @@ int run(const QStringList& args) {
                     static_cast<long long>(w.max_lookup_input), static_cast<long long>(w.lookup_range.first),
                     static_cast<long long>(w.lookup_range.second));
         size_t fallback = 0;
-        for (const auto& l : w.layers) fallback += l.kind == "float-fallback";
+        for (const auto& l : w.layers) fallback += l.kind == fixed::ProofKind::FloatFallback;
         if (fallback) std::printf("  note: %zu layer(s) computed by float fallback are not provable yet\n", fallback);
         return 0;
     } catch (const std::exception& e) {

@@ -75,6 +75,7 @@ InputData parse_input_json(const std::string& text, const std::string& where,
         throw Error(where, "missing field \"input_data\"",
                     "EZKL's format is {\"input_data\": [[x0, x1, ...]]}, one array per model input");
     InputData data;
+    data.source = where;
     data.inputs = read_arrays(j["input_data"], where, "input_data", "input");
     if (j.contains("output_data") && !j["output_data"].is_null())
         data.outputs = read_arrays(j["output_data"], where, "output_data", "output");
@@ -87,20 +88,26 @@ InputData parse_input_json(const std::string& text, const std::string& where,
                                  std::to_string(expected_shapes.size()) + " are used");
             data.inputs.resize(expected_shapes.size());
         }
-        if (data.inputs.size() != expected_shapes.size())
-            throw Error(where + ": input_data",
-                        "the model has " + std::to_string(expected_shapes.size()) + " input(s), found " +
-                            std::to_string(data.inputs.size()) + " array(s)",
-                        "give one array per model input, in the model's input order");
-        for (size_t i = 0; i < expected_shapes.size(); ++i) {
-            const int64_t want = element_count(expected_shapes[i]);
-            if (int64_t(data.inputs[i].size()) != want)
-                throw Error(where, "input " + std::to_string(i) + " expects " + format_shape(expected_shapes[i]) +
-                                       " = " + std::to_string(want) + " values, found " +
-                                       std::to_string(data.inputs[i].size()));
-        }
+        check_input_shapes(data.inputs, expected_shapes, where);
     }
     return data;
+}
+
+void check_input_shapes(const std::vector<std::vector<double>>& inputs,
+                        const std::vector<std::vector<int64_t>>& expected_shapes, const std::string& where) {
+    if (inputs.size() != expected_shapes.size())
+        throw Error(where + ": input_data",
+                    "the model has " + std::to_string(expected_shapes.size()) + " input(s), found " +
+                        std::to_string(inputs.size()) + " array(s)",
+                    "give one array per model input, in the model's input order");
+    for (size_t i = 0; i < expected_shapes.size(); ++i) {
+        const int64_t want = element_count(expected_shapes[i]);
+        if (int64_t(inputs[i].size()) != want)
+            throw Error(where + ": input_data[" + std::to_string(i) + "]",
+                        "input " + std::to_string(i) + " expects " + format_shape(expected_shapes[i]) + " = " +
+                            std::to_string(want) + " values, found " + std::to_string(inputs[i].size()),
+                        "one value per element of the model's input, row-major");
+    }
 }
 
 InputData read_input_json(const std::filesystem::path& path,

@@ -15,6 +15,8 @@ struct InputData {
     // How the file was interpreted when it was not literal (extra arrays dropped, ...);
     // the CLI prints these, the GUI shows them.
     std::vector<std::string> notes;
+    // Where the data came from, as errors name it (the path of input.json); "" when built in memory.
+    std::string source;
 };
 
 // "1×3×28×28"
@@ -29,6 +31,12 @@ InputData parse_input_json(const std::string& text, const std::string& where,
                            const std::vector<std::vector<int64_t>>& expected_shapes);
 InputData read_input_json(const std::filesystem::path& path,
                           const std::vector<std::vector<int64_t>>& expected_shapes);
+
+// The one check that input arrays fit the model: one array per shape, each with the
+// shape's element count. Throws ps::Error naming `where` ("…/input.json: input_data"),
+// the input index and expected vs found counts.
+void check_input_shapes(const std::vector<std::vector<double>>& inputs,
+                        const std::vector<std::vector<int64_t>>& expected_shapes, const std::string& where);
 
 std::string input_json_text(const InputData& data);
 void write_input_json(const InputData& data, const std::filesystem::path& path);  // atomic

@@ -66,7 +66,7 @@ struct RequiredLookup {
 
 struct Settings {
     RunArgs run_args;
-    uint64_t num_rows = 0;           // estimated rows of the layout (see witness/cost_model)
+    uint64_t num_rows = 0;           // estimated rows of the layout (the cost model in witness/circuit_plan.hpp)
     uint64_t total_assignments = 0;  // advice cells
     uint64_t total_const_size = 0;   // fixed (constant) cells
     std::vector<std::vector<int64_t>> model_instance_shapes;

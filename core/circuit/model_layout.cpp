@@ -98,7 +98,7 @@ ModelLayout lay_out_model(const CompiledCircuit& circuit, const WitnessResult& w
         NodeRows cost{node.name, node.op, "", after.arith - before.arith, after.lookup - before.lookup,
                       after.range - before.range};
         auto first = layer_of.find(node.outputs.empty() ? std::string() : node.outputs[0]);
-        if (first != layer_of.end()) cost.proved_by = first->second->kind;
+        if (first != layer_of.end() && first->second->kind) cost.proved_by = fixed::proof_kind_name(*first->second->kind);
         out.nodes.push_back(cost);
         for (size_t k = 0; k < outs.size() && k < node.outputs.size(); ++k) {
             WireTensor& t = outs[k];

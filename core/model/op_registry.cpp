@@ -20,7 +20,7 @@ const KernelTable& kernel_table() {
         register_reduction_ops(t);
         register_logic_ops(t);
         register_recurrent_ops(t);
-        register_misc_ops(t);
+        register_topk_ops(t);
         register_quantisation_ops(t);
         register_loss_ops(t);
         register_detection_ops(t);

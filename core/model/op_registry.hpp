@@ -45,7 +45,7 @@ void register_shape_ops(KernelTable&);
 void register_reduction_ops(KernelTable&);
 void register_logic_ops(KernelTable&);
 void register_recurrent_ops(KernelTable&);
-void register_misc_ops(KernelTable&);
+void register_topk_ops(KernelTable&);
 void register_quantisation_ops(KernelTable&);
 void register_loss_ops(KernelTable&);
 void register_detection_ops(KernelTable&);

@@ -90,8 +90,11 @@ void read_witness(ArtifactStatus& a, ProjectFacts& facts) {
     auto w = std::make_shared<const WitnessResult>(read_witness_json(a.path));
     size_t outside = 0;
     for (const auto& l : w->layers) outside += l.saturated > 0;
-    a.facts.push_back(std::to_string(w->layers.size()) + " layers, " + std::to_string(w->inputs.size()) + " inputs, " +
-                      std::to_string(w->outputs.size()) + " outputs");
+    size_t inputs = 0, outputs = 0;
+    for (const auto& v : w->inputs) inputs += v.size();
+    for (const auto& v : w->outputs) outputs += v.size();
+    a.facts.push_back(std::to_string(w->layers.size()) + " layers; " + std::to_string(inputs) + " input and " +
+                      std::to_string(outputs) + " output values");
     if (outside) a.facts.push_back(std::to_string(outside) + " layers with values outside their bounds");
     facts.witness_lookup_range = w->lookup_range;
     facts.witness = std::move(w);

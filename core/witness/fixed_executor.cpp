@@ -1,4 +1,5 @@
 #include "core/witness/fixed_executor.hpp"
+#include "core/artifacts/input_data.hpp"
 #include "core/model/executor.hpp"
 #include "core/model/op_registry.hpp"
 
@@ -14,16 +15,11 @@ FixedRun run_fixed(const model::Graph& graph, const RunArgs& args, std::map<std:
     FixedRun run;
     ParamStore store(graph, params, options.frozen_params);
     ExecEnv env{graph, args, store, run.stats, options.stop_on_saturation, {}};
-    if (inputs.size() != graph.inputs.size())
-        throw Error("input data", "the model has " + std::to_string(graph.inputs.size()) + " input(s), found " +
-                                      std::to_string(inputs.size()),
-                    "give one array per model input");
+    std::vector<std::vector<int64_t>> shapes;
+    for (const model::ValueInfo& info : graph.inputs) shapes.push_back(info.shape);
+    check_input_shapes(inputs, shapes, "input data");
     for (size_t i = 0; i < inputs.size(); ++i) {
         const model::ValueInfo& info = graph.inputs[i];
-        if (inputs[i].size() != model::element_count(info.shape))
-            throw Error("input data", "input " + std::to_string(i) + " expects " + model::shape_to_string(info.shape) +
-                                          " = " + std::to_string(model::element_count(info.shape)) +
-                                          " values, found " + std::to_string(inputs[i].size()));
         const Scale s = input_scale_of(graph, i, args);
         FixedTensor t{model::IntTensor(info.shape), s};
         for (size_t k = 0; k < inputs[i].size(); ++k)

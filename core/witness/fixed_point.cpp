@@ -13,6 +13,7 @@ using quant::i128;
 
 const char* proof_kind_name(ProofKind k) {
     switch (k) {
+        case ProofKind::Input: return "input";
         case ProofKind::Linear: return "linear";
         case ProofKind::Lookup: return "lookup";
         case ProofKind::Range: return "range";
@@ -20,6 +21,13 @@ const char* proof_kind_name(ProofKind k) {
         case ProofKind::FloatFallback: return "float-fallback";
     }
     return "linear";
+}
+
+std::optional<ProofKind> proof_kind_from_name(std::string_view name) {
+    for (ProofKind k : {ProofKind::Input, ProofKind::Linear, ProofKind::Lookup, ProofKind::Range, ProofKind::Copy,
+                        ProofKind::FloatFallback})
+        if (name == proof_kind_name(k)) return k;
+    return std::nullopt;
 }
 
 int64_t range_check_bound(const RunArgs& args) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ps::fixed {
@@ -37,7 +38,7 @@ private:
 
 // Everything the settings are derived from, gathered while the graph runs.
 struct ExecStats {
-    uint64_t advice_cells = 0;   // estimated assignments (see cost_model.hpp)
+    uint64_t advice_cells = 0;   // estimated assignments (cost model: circuit_plan.hpp)
     uint64_t fixed_cells = 0;    // constants baked into fixed columns
     std::set<std::tuple<std::string, Scale, double>> lookups;  // (function, input scale, parameter)
     std::set<std::pair<int64_t, int64_t>> range_checks;
@@ -62,9 +63,12 @@ struct ExecEnv {
     std::map<std::string, BoundRecord> bounds;  // by value name
 };
 
-// How a node's output will be proved, for the trace and the cost model.
-enum class ProofKind { Linear, Lookup, Range, Copy, FloatFallback };
-const char* proof_kind_name(ProofKind k);
+// How a value will be proved, for the trace and the cost model. Input: a model input,
+// assigned to instance or advice cells; FloatFallback: computed from floats and
+// requantised, not provable yet.
+enum class ProofKind { Input, Linear, Lookup, Range, Copy, FloatFallback };
+const char* proof_kind_name(ProofKind k);  // "input", "linear", ..., "float-fallback" (witness.json's "kind")
+std::optional<ProofKind> proof_kind_from_name(std::string_view name);
 
 struct FixedCall {
     const model::Node& node;

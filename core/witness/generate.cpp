@@ -34,7 +34,7 @@ void fill_statistics(LayerTrace& l) {
 
 LayerTrace make_layer(const std::string& name, const std::string& op, std::vector<std::string> inputs,
                       const std::string& value, const fixed::FixedRun& run,
-                      const std::map<std::string, model::FloatTensor>& reference, const std::string& kind) {
+                      const std::map<std::string, model::FloatTensor>& reference, fixed::ProofKind kind) {
     LayerTrace l;
     l.name = name;
     l.op = op;
@@ -68,17 +68,7 @@ WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& 
     const model::Graph& graph = circuit.graph;
     const RunArgs& args = circuit.settings.run_args;
     const auto shapes = input_shapes(graph);
-    if (input.inputs.size() != shapes.size())
-        throw Error("input.json: input_data", "the model has " + std::to_string(shapes.size()) + " input(s), found " +
-                                                  std::to_string(input.inputs.size()) + " array(s)",
-                    "give one array per model input, in the model's input order");
-    for (size_t i = 0; i < shapes.size(); ++i) {
-        size_t want = 1;
-        for (int64_t d : shapes[i]) want *= size_t(d);
-        if (input.inputs[i].size() != want)
-            throw Error("input.json", "input " + std::to_string(i) + " expects " + format_shape(shapes[i]) + " = " +
-                                          std::to_string(want) + " values, found " + std::to_string(input.inputs[i].size()));
-    }
+    check_input_shapes(input.inputs, shapes, input.source.empty() ? std::string("input data") : input.source);
 
     std::map<std::string, model::FloatTensor> reference;
     if (options.float_reference) {
@@ -100,7 +90,7 @@ WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& 
     WitnessResult w;
     ProgressStage stage(progress, "per-layer trace", graph.inputs.size() + graph.nodes.size());
     for (size_t i = 0; i < graph.inputs.size(); ++i) {
-        w.layers.push_back(make_layer("input_" + std::to_string(i), "Input", {}, graph.inputs[i].name, run, reference, "input"));
+        w.layers.push_back(make_layer("input_" + std::to_string(i), "Input", {}, graph.inputs[i].name, run, reference, fixed::ProofKind::Input));
         w.inputs.push_back(w.layers.back().quantised);
         w.input_scales.push_back(w.layers.back().scale);
     }
@@ -112,7 +102,7 @@ WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& 
         for (const std::string& out : node.outputs) {
             if (out.empty() || !run.values.count(out)) continue;
             w.layers.push_back(make_layer(node.name, node.op, node.inputs, out, run, reference,
-                                          fixed::proof_kind_name(run.node_kinds[n])));
+                                          run.node_kinds[n]));
             w.layers.back().index = w.layers.size() - 1;
             layer_of_value[out] = w.layers.back().index;
         }
@@ -122,7 +112,7 @@ WitnessResult generate_witness(const CompiledCircuit& circuit, const InputData& 
     for (const auto& out : graph.outputs) {
         auto it = layer_of_value.find(out.name);
         if (it == layer_of_value.end()) {  // a constant output: give it a layer of its own
-            w.layers.push_back(make_layer(out.name, "Constant", {}, out.name, run, reference, "copy"));
+            w.layers.push_back(make_layer(out.name, "Constant", {}, out.name, run, reference, fixed::ProofKind::Copy));
             w.layers.back().index = w.layers.size() - 1;
             it = layer_of_value.emplace(out.name, w.layers.size() - 1).first;
         }

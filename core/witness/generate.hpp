@@ -5,6 +5,7 @@
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/artifacts/input_data.hpp"
 #include "core/util/progress.hpp"
+#include "core/witness/fixed_point.hpp"
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -29,9 +30,8 @@ struct LayerTrace {
     std::optional<std::pair<int64_t, int64_t>> bounds;  // range the circuit constrains it to
     uint64_t saturated = 0;               // values strictly outside `bounds` (a value at a bound is in range)
     double max_abs_error = 0, mean_abs_error = 0;  // dequantised vs float_reference
-    // How the circuit will prove this value: "linear", "lookup", "range", "copy",
-    // "float-fallback" (computed from floats and requantised: not yet provable).
-    std::string kind;
+    // How the circuit will prove this value; empty when the file did not say.
+    std::optional<fixed::ProofKind> kind;
 
     double dequantised(size_t i) const;  // quantised[i] / 2^scale
     size_t size() const { return quantised.size(); }

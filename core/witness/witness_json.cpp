@@ -62,7 +62,7 @@ static ordered_json layer_json(const LayerTrace& l) {
     j["index"] = l.index;
     j["name"] = l.name;
     j["op"] = l.op;
-    j["kind"] = l.kind;
+    j["kind"] = l.kind ? fixed::proof_kind_name(*l.kind) : "";
     j["inputs"] = l.inputs;
     j["output"] = l.output;
     j["shape"] = l.shape;
@@ -156,7 +156,12 @@ static LayerTrace layer_from_json(const json& j, const std::string& where) {
     l.index = jf::get<uint64_t>(j, "index", where, "");
     l.name = jf::get<std::string>(j, "name", where, "");
     l.op = jf::get<std::string>(j, "op", where, "");
-    l.kind = jf::get_or<std::string>(j, "kind", "", where, "");
+    if (const auto kind = jf::get_or<std::string>(j, "kind", "", where, ""); !kind.empty()) {
+        l.kind = fixed::proof_kind_from_name(kind);
+        if (!l.kind)
+            throw Error(where + ".kind", "unknown proof kind \"" + kind + "\"",
+                        "expected input, linear, lookup, range, copy or float-fallback; regenerate it with gen-witness");
+    }
     l.output = jf::get<std::string>(j, "output", where, "");
     l.scale = jf::get<int32_t>(j, "scale", where, "");
     try {

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
 #include <nlohmann/json.hpp>
 
 using namespace ps;
@@ -110,10 +112,39 @@ private slots:
         QVERIFY(a.check_mode == CheckMode::Safe);
     }
     void settings_written_atomically_and_read_back() {
+        namespace fs = std::filesystem;
         QTemporaryDir dir;
-        const auto path = std::filesystem::path(dir.path().toStdString()) / "settings.json";
+        const fs::path folder = dir.path().toStdString();
+        const auto path = folder / "settings.json";
+        Settings old_settings = sample_settings();
+        old_settings.run_args.logrows = 9;
+        write_settings(old_settings, path);
+        const std::string old_text = read_file_text(path);
+        struct stat before {};
+        QCOMPARE(::stat(path.c_str(), &before), 0);
+        // A reader that opened the old file keeps reading the whole old file: the new one
+        // is written beside it and renamed over it, never written into it.
+        std::ifstream reader(path, std::ios::binary);
+        QVERIFY(reader.good());
+
         write_settings(sample_settings(), path);
         QVERIFY(read_settings(path) == sample_settings());
+        struct stat after {};
+        QCOMPARE(::stat(path.c_str(), &after), 0);
+        QVERIFY2(before.st_ino != after.st_ino, "settings.json was rewritten in place, not replaced by a rename");
+        const std::string seen((std::istreambuf_iterator<char>(reader)), std::istreambuf_iterator<char>());
+        QCOMPARE(seen, old_text);
+        size_t files = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator(folder)) ++files;
+        QCOMPARE(files, size_t(1));  // no temporary left behind
+
+        // When the final rename cannot happen, the error names the file and no temporary remains.
+        const auto blocked = folder / "blocked.json";
+        fs::create_directories(blocked / "occupied");
+        QVERIFY_THROWS_EXCEPTION(Error, write_settings(sample_settings(), blocked));
+        files = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator(folder)) ++files;
+        QCOMPARE(files, size_t(2));  // settings.json and the blocking folder only
     }
     void reads_ezkls_reference_settings() {
         const auto path = std::filesystem::path(PROOFSCOPE_SHARED_DIR) / "ezkl-reference/1l_mlp/settings.json";
@@ -178,7 +209,8 @@ private slots:
         for (int i = 0; i < 2350; ++i) values += (i ? ",0" : "0");
         values += "]";
         std::string m = error_of([&] { parse_input_json("{\"input_data\": [" + values + "]}", "input.json", {{1, 3, 28, 28}}); });
-        QCOMPARE(QString::fromStdString(m), QStringLiteral("input.json: input 0 expects 1×3×28×28 = 2352 values, found 2350"));
+        QCOMPARE(QString::fromStdString(m), QStringLiteral("input.json: input_data[0]: input 0 expects 1×3×28×28 = 2352 values, found 2350 "
+                                                                  "(one value per element of the model's input, row-major)"));
         m = error_of([] { parse_input_json(R"({"input_data": [[1, "x"]]})", "input.json", {{2}}); });
         QVERIFY_CONTAINS(m, "input 0, value 1");
         QVERIFY_CONTAINS(m, "expected a number");

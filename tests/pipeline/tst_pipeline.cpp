@@ -1,6 +1,10 @@
 // core/pipeline: the project's file table, each step on the demo model, cancellation
 // during a step, and the inventory's consistency checks naming file and field.
+#include "core/kzg/srs.hpp"
 #include "core/pipeline/pipeline.hpp"
+#include "core/plonk/key_files.hpp"
+#include "core/plonk/keygen.hpp"
+#include "core/plonk/synthetic_circuit.hpp"
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
 #include "demo_model.hpp"
@@ -219,6 +223,34 @@ private slots:
         const ArtifactStatus& witness = *inv.find(Artifact::Witness);
         QCOMPARE(witness.state, ArtifactState::Inconsistent);
         QVERIFY2(witness.problem.find("run_args.lookup_range") != std::string::npos, witness.problem.c_str());
+    }
+
+    void keys_made_for_other_settings_are_inconsistent() {
+        QTemporaryDir dir;
+        const Project p(dir.path().toStdString());
+        ps::NullProgress quiet;
+        ps::SeededRandom tau(3);
+        const ps::Srs srs = ps::generate_srs(5, tau, quiet);
+        const ps::plonk::SyntheticCircuit circuit = ps::plonk::make_synthetic_circuit(5);
+        const ps::plonk::ProvingKey pk = ps::plonk::keygen(srs, *circuit.witness, quiet);
+        ps::Settings settings;
+        settings.run_args.logrows = 5;
+        ps::write_settings(settings, p.path(Artifact::Settings));
+        ps::plonk::write_verifying_key(p.path(Artifact::VerifyingKey), pk.vk, ps::settings_digest(settings));
+        ps::plonk::write_proving_key(p.path(Artifact::ProvingKey), pk, ps::settings_digest(settings));
+        Inventory inv = inspect(p);
+        QCOMPARE(inv.find(Artifact::VerifyingKey)->state, ArtifactState::Present);
+        QCOMPARE(inv.find(Artifact::ProvingKey)->state, ArtifactState::Present);
+
+        settings.run_args.input_scale += 1;  // settings.json no longer the one the keys were made for
+        ps::write_settings(settings, p.path(Artifact::Settings));
+        inv = inspect(p);
+        for (Artifact key : {Artifact::VerifyingKey, Artifact::ProvingKey}) {
+            const ArtifactStatus& a = *inv.find(key);
+            QCOMPARE(a.state, ArtifactState::Inconsistent);
+            QVERIFY2(a.problem.find(a.file) != std::string::npos, a.problem.c_str());
+            QVERIFY2(a.problem.find("made for different settings") != std::string::npos, a.problem.c_str());
+        }
     }
 
     void unreadable_files_are_invalid_with_the_readers_reason() {

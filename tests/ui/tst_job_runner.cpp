@@ -28,7 +28,6 @@ bool wait_finished(QSignalSpy& finished) {
     return finished.count() > 0 || finished.wait(60'000);
 }
 
-#ifdef PROOFSCOPE_CLI
 // Runs proofscope-cli; returns its exit code and puts stderr in *err.
 int run_cli(const QStringList& args, QString* err = nullptr) {
     QProcess p;
@@ -37,7 +36,6 @@ int run_cli(const QStringList& args, QString* err = nullptr) {
     if (err) *err = QString::fromUtf8(p.readAllStandardError());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
-#endif
 
 }  // namespace
 
@@ -162,7 +160,6 @@ private slots:
     }
 
     void witness_job_equals_cli_gen_witness_byte_for_byte() {
-#ifdef PROOFSCOPE_CLI
         QTemporaryDir dir;
         ps::demo::write_demo_project(dir.path().toStdString());
         QString err;
@@ -187,9 +184,6 @@ private slots:
         QVERIFY(cli.size() > 1000);
         QVERIFY(cli.find("\"layers\"") != std::string::npos);
         QVERIFY2(cli == gui, "the GUI's witness.json differs from proofscope-cli gen-witness's");
-#else
-        QSKIP("proofscope-cli is not part of this build");
-#endif
     }
 
     // Every step runs in this process: success makes the file, a failure arrives as

@@ -43,7 +43,7 @@ private slots:
         QCOMPARE(t->inputs.at(0).size(), size_t(4));
         QCOMPARE(t->outputs.at(0).size(), size_t(3));
         QCOMPARE(t->layers[1].quantised, (std::vector<int64_t>{16, -40, 127}));
-        QCOMPARE(t->layers[2].kind, std::string("lookup"));
+        QCOMPARE(t->layers[2].kind, std::optional(ps::fixed::ProofKind::Lookup));
     }
 
     void rows_and_columns() {

@@ -105,10 +105,34 @@ private slots:
     }
 
     void histogram_marks_saturation() {
+        // Bounds [-2, 5]: -3 and 6 lie outside (saturated), -2 and 5 sit on the bounds (in range).
+        auto t = std::make_shared<WitnessResult>();
+        LayerTrace l;
+        l.name = "clip";
+        l.op = "Clip";
+        l.shape = {1, 6};
+        l.quantised = {-3, -2, 0, 3, 5, 6};
+        l.min = -3;
+        l.max = 6;
+        l.bounds = std::pair<int64_t, int64_t>{-2, 5};
+        l.saturated = 2;
+        t->layers.push_back(l);
         ValueHistogram h;
         h.resize(600, 400);
-        h.set_layer(load_fixture(), 1);
+        h.set_layer(t, 0);
         QVERIFY(!h.showing_empty_state());
+        QCOMPARE(h.bins().width, 1.0);
+        QCOMPARE(h.bins().counts.size(), size_t(10));  // one bin per integer in -3..6
+        for (size_t i = 0; i < h.bins().counts.size(); ++i) {
+            const int64_t value = int64_t(i) - 3;
+            QVERIFY2(h.bin_saturated(i) == (value == -3 || value == 6), qPrintable(QString::number(value)));
+        }
+
+        // The fixture's gemm layer: 127 is beyond its bound 120; -40 and 16 are not.
+        h.set_layer(load_fixture(), 1);
+        const HistogramBins& b = h.bins();
+        for (size_t i = 0; i < b.counts.size(); ++i)
+            QCOMPARE(h.bin_saturated(i), i == b.counts.size() - 1);
         QTemporaryDir dir;
         QString error;
         QVERIFY(h.export_to(dir.filePath("h.csv"), &error));

@@ -34,6 +34,7 @@ model::Graph tiny_graph() {
 InputData input_of(std::vector<std::vector<double>> inputs) {
     InputData d;
     d.inputs = std::move(inputs);
+    d.source = "input.json";  // as read_input_json names it
     return d;
 }
 
@@ -84,8 +85,8 @@ private slots:
         QCOMPARE(w.output_layers, std::vector<size_t>{3});
         QCOMPARE(w.layers[1].min, int64_t(-1));
         QCOMPARE(w.layers[1].max, int64_t(3));
-        QCOMPARE(w.layers[1].kind, std::string("linear"));
-        QCOMPARE(w.layers[3].kind, std::string("lookup"));
+        QCOMPARE(w.layers[1].kind, std::optional(ps::fixed::ProofKind::Linear));
+        QCOMPARE(w.layers[3].kind, std::optional(ps::fixed::ProofKind::Lookup));
         // Float reference h = [0.5 − 0.75, 0.125 + 0.5] = [−0.25, 0.625]; dequantised [−0.25, 0.75].
         QCOMPARE(w.layers[1].float_reference.size(), size_t(2));
         QVERIFY(std::fabs(w.layers[1].float_reference[1] - 0.625) < 1e-6);
@@ -157,7 +158,8 @@ private slots:
             generate_witness(c, input_of({{0.5, -1.0, 3.0}}), quiet);
             QFAIL("no error");
         } catch (const ps::Error& e) {
-            QCOMPARE(QString(e.what()), QStringLiteral("input.json: input 0 expects 1×2 = 2 values, found 3"));
+            QCOMPARE(QString(e.what()), QStringLiteral("input.json: input_data[0]: input 0 expects 1×2 = 2 values, found 3 "
+                                                         "(one value per element of the model's input, row-major)"));
         }
     }
     void safe_mode_saturation_names_the_layer() {

@@ -33,7 +33,7 @@ QuantRun run_at(const model::Graph& graph, const InputData& data, const RunArgs&
         }
         if (fallback_ops)
             for (const auto& l : w.layers)
-                if (l.kind == "float-fallback") fallback_ops->push_back(l.op);
+                if (l.kind == ps::fixed::ProofKind::FloatFallback) fallback_ops->push_back(l.op);
         r.scale = args.input_scale;
         r.logrows = plan.settings.run_args.logrows;
         r.num_rows = plan.settings.num_rows;

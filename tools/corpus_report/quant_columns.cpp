@@ -51,7 +51,7 @@ public:
                       "calibration, %d / %d at either (%.0f %%). %d model(s) still compute some node by float "
                       "fallback (dequantise → float kernel → requantise): their witness is right but those nodes "
                       "are not provable until the circuit gains their gadgets. logrows here is the estimate of "
-                      "core/witness/circuit_plan.cpp (rows and table sizes), not yet the circuit layout.",
+                      "core/circuit/circuit_plan.cpp: the circuit layout's rows where every op has a gadget, else the witness-size estimate.",
                       default_ok_, with_reference_, calibrated_ok_, with_reference_, either_ok_, with_reference_,
                       with_reference_ ? 100.0 * either_ok_ / with_reference_ : 0.0, with_fallback_);
         return {buf};

@@ -69,7 +69,7 @@ QVariant LayerListModel::display(const LayerTrace& l, int column) const {
     case MaxError: return l.has_float_reference() ? QString::number(l.max_abs_error, 'g', 3) : QString("—");
     case MeanError: return l.has_float_reference() ? QString::number(l.mean_abs_error, 'g', 3) : QString("—");
     case Saturation: return l.saturated > 0 ? QString("⚠ %1").arg(l.saturated) : QString();
-    case Kind: return QString::fromStdString(l.kind);
+    case Kind: return l.kind ? QString(fixed::proof_kind_name(*l.kind)) : QString();
     }
     return {};
 }
@@ -121,7 +121,7 @@ QVariant LayerListModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: return tooltip(*l, index.column());
     case Qt::ForegroundRole:
         if (index.column() == Saturation && l->saturated > 0) return QColor(0xc0, 0x39, 0x2b);
-        if (index.column() == Kind && l->kind == "float-fallback") return QColor(0xd6, 0x8a, 0x00);
+        if (index.column() == Kind && l->kind == fixed::ProofKind::FloatFallback) return QColor(0xd6, 0x8a, 0x00);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Name || index.column() == Op || index.column() == Kind) return {};

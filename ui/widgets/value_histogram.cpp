@@ -72,6 +72,7 @@ void ValueHistogram::rebuild() {
         return;
     }
     bins_ = histogram_bins(layer_->quantised, 80);
+    saturated_bins_.assign(bins_.counts.size(), false);
     using Range = std::pair<int64_t, int64_t>;
     const std::optional<Range> lookup =
         trace_->lookup_range.first < trace_->lookup_range.second ? std::optional<Range>(trace_->lookup_range) : std::nullopt;
@@ -94,6 +95,7 @@ void ValueHistogram::rebuild() {
         // at a bound is in range (core counts LayerTrace::saturated the same way).
         const bool saturated = bounds && (lo_edge + 0.5 < double(bounds->first) ||
                                           lo_edge + bins_.width - 0.5 > double(bounds->second));
+        saturated_bins_[i] = saturated && bins_.counts[i] > 0;
         (saturated ? at_bounds : inside)->addData(centre, bins_.counts[i]);
     }
     const double data_lo = bins_.first_edge, data_hi = bins_.first_edge + bins_.width * double(bins_.counts.size());

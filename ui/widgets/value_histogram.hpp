@@ -27,6 +27,8 @@ public:
     explicit ValueHistogram(QWidget* parent = nullptr);
     void set_layer(std::shared_ptr<const WitnessResult> trace, int layer_row);
     const HistogramBins& bins() const { return bins_; }
+    // Whether bin i is drawn as saturated: it holds a value strictly outside the bounds.
+    bool bin_saturated(size_t i) const { return i < saturated_bins_.size() && saturated_bins_[i]; }
 
 protected:
     QString csv() const override;
@@ -37,6 +39,7 @@ private:
     std::shared_ptr<const WitnessResult> trace_;
     const LayerTrace* layer_ = nullptr;
     HistogramBins bins_;
+    std::vector<bool> saturated_bins_;
     QLabel* caption_;
 };
 

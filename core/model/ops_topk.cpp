@@ -78,7 +78,7 @@ std::vector<FloatTensor> det(const OpCall& call) {
 std::vector<FloatTensor> unique_kernel(const OpCall& call);  // ops_unique.cpp
 std::vector<FloatTensor> resize_kernel(const OpCall& call);  // ops_resize.cpp
 
-void register_misc_ops(KernelTable& t) {
+void register_topk_ops(KernelTable& t) {
     t["TopK"] = &top_k;
     t["Dropout"] = &dropout;
     t["Det"] = &det;

@@ -11,7 +11,7 @@ namespace {
 const FloatTensor X2x2 = T({1, 1, 2, 2}, {1, 2, 3, 4});
 }
 
-class TestOpsMisc : public QObject {
+class TestOpsTopK : public QObject {
     Q_OBJECT
 private slots:
     void top_k_largest_and_smallest_with_stable_ties() {
@@ -72,5 +72,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestOpsMisc)
-#include "tst_ops_misc.moc"
+QTEST_APPLESS_MAIN(TestOpsTopK)
+#include "tst_ops_topk.moc"
