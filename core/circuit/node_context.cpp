@@ -106,6 +106,7 @@ const Gadget* find_gadget(const std::string& op) {
         register_linear_gadgets(t);
         register_select_gadgets(t);
         register_lookup_gadgets(t);
+        register_conv_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

@@ -71,5 +71,6 @@ void register_linear_gadgets(GadgetTable&);
 void register_select_gadgets(GadgetTable&);
 void register_lookup_gadgets(GadgetTable&);
 void register_copy_gadgets(GadgetTable&);
+void register_conv_gadgets(GadgetTable&);
 
 }  // namespace ps::circuit
