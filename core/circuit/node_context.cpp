@@ -107,6 +107,7 @@ const Gadget* find_gadget(const std::string& op) {
         register_select_gadgets(t);
         register_lookup_gadgets(t);
         register_conv_gadgets(t);
+        register_order_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

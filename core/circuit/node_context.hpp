@@ -72,5 +72,6 @@ void register_select_gadgets(GadgetTable&);
 void register_lookup_gadgets(GadgetTable&);
 void register_copy_gadgets(GadgetTable&);
 void register_conv_gadgets(GadgetTable&);
+void register_order_gadgets(GadgetTable&);
 
 }  // namespace ps::circuit
