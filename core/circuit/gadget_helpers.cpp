@@ -115,3 +115,19 @@ uint32_t function_table(CircuitBuilder& b, const fixed::LookupFunction& fn, Scal
 }
 
 }  // namespace ps::circuit
+
+namespace ps::circuit {
+
+Wire truncate_div(CircuitBuilder& b, const Wire& x, i128 d) {
+    if (d < 1) throw Error("circuit", "truncating division by a non-positive constant");
+    const CircuitBuilder::SignResult sg = b.sign(x);
+    // |x| − ⌊d/2⌋, so that divide's ⌊(n + ⌊d/2⌋)/d⌋ is ⌊|x|/d⌋
+    const Wire terms[3] = {sg.relu, x, b.constant(1)};
+    const i128 weights[3] = {2, -1, -(d / 2)};
+    const Wire magnitude = b.divide(b.dot_fixed(terms, weights), d);
+    const Wire signed_terms[2] = {b.mul(sg.bit, magnitude), magnitude};
+    const i128 signs[2] = {2, -1};
+    return b.dot_fixed(signed_terms, signs);
+}
+
+}  // namespace ps::circuit

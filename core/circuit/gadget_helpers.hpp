@@ -49,3 +49,11 @@ Wire divide_by(CircuitBuilder& b, const Wire& n, const RuntimeDivisor& d, std::o
 uint32_t function_table(CircuitBuilder& b, const fixed::LookupFunction& fn, Scale s, const RunArgs& args);
 
 }  // namespace ps::circuit
+
+namespace ps::circuit {
+
+// x / d truncated toward zero (C++ and ONNX integer division) for a constant d ≥ 1:
+// sign(x)·⌊|x| / d⌋, with |x| = 2·relu(x) − x and the floor a range-checked division.
+Wire truncate_div(CircuitBuilder& b, const Wire& x, i128 d);
+
+}  // namespace ps::circuit

@@ -108,6 +108,8 @@ const Gadget* find_gadget(const std::string& op) {
         register_lookup_gadgets(t);
         register_conv_gadgets(t);
         register_order_gadgets(t);
+        register_softmax_gadgets(t);
+        register_division_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

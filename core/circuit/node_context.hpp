@@ -73,5 +73,7 @@ void register_lookup_gadgets(GadgetTable&);
 void register_copy_gadgets(GadgetTable&);
 void register_conv_gadgets(GadgetTable&);
 void register_order_gadgets(GadgetTable&);
+void register_softmax_gadgets(GadgetTable&);
+void register_division_gadgets(GadgetTable&);  // after register_linear_gadgets
 
 }  // namespace ps::circuit
