@@ -110,6 +110,7 @@ const Gadget* find_gadget(const std::string& op) {
         register_order_gadgets(t);
         register_softmax_gadgets(t);
         register_division_gadgets(t);
+        register_logic_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

@@ -75,5 +75,6 @@ void register_conv_gadgets(GadgetTable&);
 void register_order_gadgets(GadgetTable&);
 void register_softmax_gadgets(GadgetTable&);
 void register_division_gadgets(GadgetTable&);  // after register_linear_gadgets
+void register_logic_gadgets(GadgetTable&);     // after register_copy_gadgets
 
 }  // namespace ps::circuit
