@@ -111,6 +111,7 @@ const Gadget* find_gadget(const std::string& op) {
         register_softmax_gadgets(t);
         register_division_gadgets(t);
         register_logic_gadgets(t);
+        register_norm_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

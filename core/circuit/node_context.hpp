@@ -76,5 +76,6 @@ void register_order_gadgets(GadgetTable&);
 void register_softmax_gadgets(GadgetTable&);
 void register_division_gadgets(GadgetTable&);  // after register_linear_gadgets
 void register_logic_gadgets(GadgetTable&);     // after register_copy_gadgets
+void register_norm_gadgets(GadgetTable&);
 
 }  // namespace ps::circuit
