@@ -208,7 +208,9 @@ Wire CircuitBuilder::divide(const Wire& n, i128 d, std::optional<i128> claimed) 
     arith_[row].f[1] = half;
     const Wire remainder = place_arith(row, 'y', 0, n.value + half - q * d);
     const Wire quotient = place_arith(row, 'z', 0, q);
+    // d = 1 leaves no room for a remainder: pin it to 0, or the quotient would be free.
     if (d > 1) range_check(remainder, 0, d - 1);
+    else equate(remainder, constant(0));
     // Without this, q' = q − k/d (mod r) with remainder r + k also satisfies the gate: a
     // non-integer field element whose error a later layer with weights divisible by d
     // can cancel. Bounding q makes the integer quotient the only solution.

@@ -1,4 +1,4 @@
-// Data movement (Reshape, Transpose, Slice, Concat, Gather with constant indices, Pad, …)
+// Data movement (Reshape, Transpose, Slice, Concat, Gather/Scatter with constant indices, Pad, …)
 // costs no rows: the output wires are input wires. Which input element lands where is
 // found by running the very kernel the witness uses (model::run_data_movement) on
 // element identifiers instead of values; anything that is not an identifier (a pad
@@ -29,6 +29,10 @@ std::vector<WireTensor> copy(NodeContext& c) {
         for (size_t i = 0; i < n; ++i)
             if (c.present(i) && !model::is_index_input(op, i)) scale = c.natural_scale(i);
 
+    if ((op == "ScatterElements" || op == "ScatterND" || op == "Scatter") &&
+        c.node.attr_string("reduction", "none") != "none")
+        c.fail("Scatter with reduction '" + c.node.attr_string("reduction", "none") + "' adds or compares values",
+               "only Scatter that overwrites (reduction 'none') is wired as copies");
     std::vector<WireTensor> data(n);
     std::vector<model::IntTensor> ids(n), index_storage(n);
     std::vector<const model::IntTensor*> data_ptr(n, nullptr), index_ptr(n, nullptr);
@@ -76,7 +80,8 @@ std::vector<WireTensor> cast(NodeContext& c) {
 void register_copy_gadgets(GadgetTable& t) {
     for (const char* op : {"Identity", "Dropout", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose",
                            "Concat", "Split", "Slice", "Pad", "Expand", "Tile", "Gather", "GatherElements",
-                           "GatherND", "Where", "Trilu", "DepthToSpace", "SpaceToDepth"})
+                           "GatherND", "ScatterElements", "Scatter", "ScatterND", "Where", "Trilu", "DepthToSpace",
+                           "SpaceToDepth"})
         if (model::is_data_movement_op(op)) t[op] = &copy;
     t["Cast"] = &cast;
 }

@@ -1,10 +1,9 @@
 // Element-wise non-linear functions as logUp lookups into (tag, x, f(x)) tables over
 // lookup_range, built from the same LookupFunction the witness uses (lookup_functions.hpp),
 // so the table and the witness cannot disagree.
+#include "core/circuit/gadget_helpers.hpp"
 #include "core/circuit/node_context.hpp"
 #include "core/witness/lookup_functions.hpp"
-
-#include <sstream>
 
 namespace ps::circuit {
 namespace {
@@ -18,13 +17,7 @@ std::vector<WireTensor> elementwise_lookup(NodeContext& c) {
     }
     const auto fn = fixed::lookup_function(c.node, exponent, x.scale);
     if (!fn) c.fail(c.node.op + " has no lookup table here (the witness computes it by float fallback)");
-    std::ostringstream name;
-    name << fn->name << "@" << x.scale;
-    if (fn->has_parameter) name << "(" << fn->parameter << ")";
-    const RunArgs& a = c.args();
-    const Scale s = x.scale;
-    const uint32_t tag = c.b.table(name.str(), a.lookup_range_lo, a.lookup_range_hi,
-                                   [&](int64_t v) { return fixed::lookup_entry(*fn, v, s, s); });
+    const uint32_t tag = function_table(c.b, *fn, x.scale, c.args());
     WireTensor y{x.shape, x.scale, {}};
     for (size_t e = 0; e < x.size(); ++e) y.wires.push_back(c.b.lookup(tag, x.wires[e], c.claim(e)));
     return {y};

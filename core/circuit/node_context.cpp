@@ -107,6 +107,12 @@ const Gadget* find_gadget(const std::string& op) {
         register_linear_gadgets(t);
         register_select_gadgets(t);
         register_lookup_gadgets(t);
+        register_conv_gadgets(t);
+        register_order_gadgets(t);
+        register_softmax_gadgets(t);
+        register_division_gadgets(t);
+        register_logic_gadgets(t);
+        register_norm_gadgets(t);
         return t;
     }();
     auto it = table.find(op);

@@ -71,5 +71,11 @@ void register_linear_gadgets(GadgetTable&);
 void register_select_gadgets(GadgetTable&);
 void register_lookup_gadgets(GadgetTable&);
 void register_copy_gadgets(GadgetTable&);
+void register_conv_gadgets(GadgetTable&);
+void register_order_gadgets(GadgetTable&);
+void register_softmax_gadgets(GadgetTable&);
+void register_division_gadgets(GadgetTable&);  // after register_linear_gadgets
+void register_logic_gadgets(GadgetTable&);     // after register_copy_gadgets
+void register_norm_gadgets(GadgetTable&);
 
 }  // namespace ps::circuit
