@@ -1,6 +1,7 @@
 #include "core/msm/msm.hpp"
 #include "core/msm/bucket_accumulation.hpp"
 #include "core/util/error.hpp"
+#include "core/util/kernel_meter.hpp"
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 #include <algorithm>
@@ -135,6 +136,7 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
 
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
     require_same_length(points.size(), scalars.size());
+    const meter::KernelScope metered(meter::Kernel::Msm);
     const size_t n = points.size();
     if (n == 0) return G1::identity();
     if (n < 8) return msm_naive(points, scalars);

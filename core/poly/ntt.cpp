@@ -1,4 +1,5 @@
 #include "core/poly/ntt.hpp"
+#include "core/util/kernel_meter.hpp"
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 #include <unistd.h>
@@ -112,6 +113,7 @@ void bit_reverse_permute(std::span<Fr> a) {
 }
 
 void transform(std::span<Fr> a, const Fr& omega) {
+    const meter::KernelScope metered(meter::Kernel::Ntt);
     const size_t n = a.size();
     log2_exact(n);
     if (n == 1) return;
