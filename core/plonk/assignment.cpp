@@ -7,11 +7,7 @@
 namespace ps::plonk {
 
 Assignment::Assignment(const ConstraintSystem& cs, unsigned k) : cs_(&cs), k_(k) {
-    const size_t n = size_t(1) << k;
-    if (k > 28 || n <= cs.blinding_factors() + 1)
-        throw Error("circuit", "2^" + std::to_string(k) + " rows leave no usable rows (the proof needs " +
-                                   std::to_string(cs.blinding_factors() + 1) + " rows for blinding)",
-                    "use a larger k");
+    cs.check_fits(k, "circuit");
     usable_rows_ = cs.usable_rows(k);
     instance_.assign(cs.num_instance_columns(), std::vector<Fr>(usable_rows_));
     advice_.assign(cs.num_advice_columns(), std::vector<Fr>(usable_rows_));

@@ -1,6 +1,7 @@
 #include "core/plonk/constraint_system.hpp"
 
 #include "core/plonk/byte_codec.hpp"
+#include "core/poly/domain.hpp"
 
 #include <algorithm>
 #include <map>
@@ -109,6 +110,28 @@ unsigned ConstraintSystem::blinding_factors() const {
     for (const auto& [column, count] : per_column) most = std::max(most, count);
     // permutation products are opened at 3 points, logUp accumulators at 2.
     return std::max(3u, most) + 2;
+}
+
+size_t ConstraintSystem::usable_rows(unsigned k) const {
+    check_fits(k, "circuit of 2^" + std::to_string(k) + " rows");
+    return (size_t(1) << k) - (blinding_factors() + 1);
+}
+
+void ConstraintSystem::check_fits(unsigned k, const std::string& where) const {
+    const unsigned reserved = blinding_factors() + 1;
+    if (k > fr::TWO_ADICITY)
+        throw Error(where, "k = " + std::to_string(k) + " exceeds 28 (Fr's two-adicity)", "use k ≤ 28");
+    if ((size_t(1) << k) <= reserved)
+        throw Error(where,
+                    "k = " + std::to_string(k) + ": 2^" + std::to_string(k) + " rows leave no usable row (the last " +
+                        std::to_string(reserved) + " rows are the blinding rows and the \"last\" row)",
+                    "use a larger k");
+    const unsigned j = extension_log_for(k, degree());
+    if (k + j > fr::TWO_ADICITY)
+        throw Error(where,
+                    "constraint degree " + std::to_string(degree()) + " at k = " + std::to_string(k) +
+                        " needs an extended domain of 2^" + std::to_string(k + j) + " points, more than 2^28",
+                    "lower the degree of the gates or k");
 }
 
 namespace {

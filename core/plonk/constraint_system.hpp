@@ -63,7 +63,12 @@ public:
     // points, once more in the multi-open, and one more row as a safety margin.
     unsigned blinding_factors() const;
     // Rows 0..usable-1 hold the circuit; the row after is "last", then the blinding rows.
-    size_t usable_rows(unsigned k) const { return (size_t(1) << k) - (blinding_factors() + 1); }
+    // Throws ps::Error (never wraps) when 2^k rows leave none, or k is above 28.
+    size_t usable_rows(unsigned k) const;
+    // Throws ps::Error naming `where` unless 2^k rows can carry this system: at least one
+    // usable row after the blinding rows, and the extended domain of 2^(k+j) points the
+    // degree needs within Fr's two-adicity (k + j ≤ 28).
+    void check_fits(unsigned k, const std::string& where) const;
 
     // Distinct queries of each kind in a fixed (sorted) order: the order of evaluations
     // in the proof.

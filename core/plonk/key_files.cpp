@@ -44,6 +44,8 @@ VerifyingKey decode_vk_encoding(std::span<const uint8_t> bytes, const std::strin
     if (vk.k == 0 || vk.k > 28) in.fail("k = " + std::to_string(vk.k) + " is outside 1..28", 4);
     const auto cs_bytes = in.bytes(in.count(1));
     vk.cs = ConstraintSystem::decode(cs_bytes, where + " (constraint system)");
+    // Before anything sizes a buffer by usable_rows(): a crafted k of 1 or 2 once wrapped it.
+    vk.cs.check_fits(vk.k, where + " (verifying key)");
     vk.fixed_commitments = decode_points(in, "fixed column");
     vk.permutation_commitments = decode_points(in, "permutation");
     if (vk.fixed_commitments.size() != vk.cs.num_fixed_columns() ||
