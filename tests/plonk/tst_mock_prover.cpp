@@ -57,6 +57,35 @@ private slots:
         QCOMPARE(failures[0].row, w.usable_rows() - 1);
     }
 
+    void gate_without_selector_is_caught_on_the_blinding_rows() {
+        // c = a + b with no selector holds on every usable row (all assigned, or all 0)
+        // but not on the blinding rows, where a, b, c are random: every real proof of
+        // this circuit fails, so the mock prover must fail it too, and say why.
+        ConstraintSystem cs;
+        const Column a = cs.add_advice_column(), b = cs.add_advice_column(), c = cs.add_advice_column();
+        cs.create_gate("add (no selector)", {test::q(a) + test::q(b) - test::q(c)});
+        Assignment w(cs, 4);
+        for (size_t row = 0; row < 3; ++row) {
+            w.assign(a, row, Fr::from_u64(row));
+            w.assign(b, row, Fr::from_u64(2 * row));
+            w.assign(c, row, Fr::from_u64(3 * row));
+        }
+        const auto failures = mock_prove(w);
+        QCOMPARE(failures.size(), size_t(1));  // one report per constraint, not per row
+        QCOMPARE(failures[0].name, std::string("add (no selector)"));
+        QVERIFY(failures[0].row >= w.usable_rows());
+        QVERIFY2(failures[0].message().find("gate active on blinding rows (missing selector?)") !=
+                     std::string::npos,
+                 failures[0].message().c_str());
+    }
+
+    void selected_gates_stay_quiet_on_the_blinding_rows() {
+        // A selector is 0 on the blinding rows, so s·(…) vanishes there whatever the
+        // random advice: no false alarm, and a gate reading the instance column is fine.
+        const auto c = test::multiplication(false, 4);
+        QVERIFY(mock_prove(*c.assignment).empty());
+    }
+
     void degree_queries_and_blinding_follow_the_gates() {
         const auto mul = test::multiplication();
         QCOMPARE(mul.cs->degree(), 3u);  // s·(a·b − c)
