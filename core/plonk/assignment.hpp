@@ -45,6 +45,8 @@ public:
     const std::vector<CopyConstraint>& copies() const { return copies_; }
     // The public inputs: each instance column up to its last assigned row.
     std::vector<std::vector<Fr>> instance_values() const;
+    // Their lengths (what keygen pins in the vk).
+    const std::vector<size_t>& instance_lengths() const { return instance_length_; }
 
 private:
     void check_cell(Column column, size_t row, const char* what) const;

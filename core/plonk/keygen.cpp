@@ -20,6 +20,9 @@ ProvingKey keygen(const Srs& srs, const Assignment& circuit, ProgressSink& progr
     VerifyingKey vk;
     vk.k = circuit.k();
     vk.cs = cs;
+    // The public-input shape is part of the statement: taken from how the circuit lays
+    // out its instance columns, so callers pass nothing new.
+    vk.instance_lengths.assign(circuit.instance_lengths().begin(), circuit.instance_lengths().end());
     std::vector<std::vector<Fr>> fixed_values, sigma_values;
     {
         TimedStage stage(progress, times, "commit fixed columns", cs.num_fixed_columns());

@@ -18,6 +18,13 @@ void check_shape(const ProvingKey& pk, const Srs& srs, const Assignment& witness
     if (witness.k() != pk.vk.k || !(witness.constraint_system() == pk.vk.cs))
         throw Error("prove", "the witness was laid out for a different circuit than the proving key",
                     "regenerate pk.key for this circuit (setup) or rebuild the witness");
+    const auto& lengths = witness.instance_lengths();
+    for (size_t c = 0; c < lengths.size(); ++c)
+        if (lengths[c] != pk.vk.instance_lengths.at(c))
+            throw Error("prove", "instance column " + std::to_string(c) + " has " + std::to_string(lengths[c]) +
+                                     " public values, the proving key expects " +
+                                     std::to_string(pk.vk.instance_lengths[c]),
+                        "lay the witness out with the public inputs and outputs of setup (or run setup again)");
 }
 
 }  // namespace

@@ -33,11 +33,13 @@ std::string check_instance_shape(const VerifyingKey& vk, const std::vector<std::
     if (instances.size() != vk.cs.num_instance_columns())
         return "got " + std::to_string(instances.size()) + " instance columns, the circuit has " +
                std::to_string(vk.cs.num_instance_columns());
-    const size_t usable = vk.cs.usable_rows(vk.k);
+    if (vk.instance_lengths.size() != instances.size())
+        return "the verifying key records " + std::to_string(vk.instance_lengths.size()) +
+               " instance lengths for " + std::to_string(instances.size()) + " instance columns";
     for (size_t c = 0; c < instances.size(); ++c)
-        if (instances[c].size() > usable)
+        if (instances[c].size() != vk.instance_lengths[c])
             return "instance column " + std::to_string(c) + " has " + std::to_string(instances[c].size()) +
-                   " values, more than the " + std::to_string(usable) + " usable rows";
+                   " values, the verifying key expects " + std::to_string(vk.instance_lengths[c]);
     return {};
 }
 

@@ -173,7 +173,7 @@ private slots:
         const QString cs_digest = QString::fromStdString(to_hex(keccak256(c.cs->encode())));
         const QString vk_digest = QString::fromStdString(to_hex(pk.vk.digest));
         QCOMPARE(cs_digest, QString("e5358b5332c1c566711f9d3cfd741268f8689dad26b5e1284afe2432b89d3979"));
-        QCOMPARE(vk_digest, QString("6a2dd87b6ca29c023e8de26f8fbff7c89c78f47bb95b03e9cd4c5c61b11173d8"));
+        QCOMPARE(vk_digest, QString("d00499cceb2e6f100b3e69788ceee2371d553dd091663e4cdbb0a4e4df010773"));
     }
 };
 

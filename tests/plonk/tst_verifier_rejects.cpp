@@ -89,13 +89,34 @@ private slots:
     }
 
     void another_circuits_vk_is_rejected() {
-        const auto other = test::multiplication(false, 6);
+        // The same chain laid out in 2^7 rows: another circuit with the same public-input
+        // shape (3 values), so the shape check passes and the vk digest is what differs.
+        const auto other = test::fibonacci(false, 7);
         NullProgress quiet;
-        const ProvingKey other_pk = keygen(test::test_srs(6), *other.assignment, quiet);
-        // Same instance column count as Fibonacci so the shape check passes.
+        const ProvingKey other_pk = keygen(test::test_srs(7), *other.assignment, quiet);
         const auto verdict = test::verify_with(other_pk.vk, {fixture().proof.instances[0]}, fixture().proof.bytes);
         QVERIFY(!verdict.ok);
         QCOMPARE(verdict.check, VerifyCheck::VerifyingKey);
+    }
+
+    void padded_public_inputs_are_rejected_by_shape() {
+        // A prover that appends an unconstrained public value (instance row 3 = 0 of the
+        // Fibonacci circuit is copied nowhere) once got a proof that verified against 4
+        // public values under the vk of a circuit with 3: a reader of proof.json saw an
+        // output the model never had. The vk now pins 3 values per column.
+        const VerifyingKey& vk = fixture().pk.vk;
+        Assignment padded = *fixture().circuit.assignment;
+        padded.assign({ColumnKind::Instance, 0}, 3, Fr::zero());
+        NullProgress quiet;
+        SeededRandom rng(11);
+        QVERIFY_THROWS_EXCEPTION(Error, create_proof(fixture().pk, test::test_srs(6), padded, rng, quiet));
+
+        auto instances = fixture().proof.instances;
+        instances[0].push_back(Fr::zero());
+        const auto verdict = test::verify_with(vk, instances, fixture().proof.bytes);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, VerifyCheck::PublicInputs);
+        QVERIFY2(verdict.reason.find("the verifying key expects 3") != std::string::npos, verdict.reason.c_str());
     }
 
     void swapped_evaluations_are_rejected() {
