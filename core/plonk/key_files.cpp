@@ -58,6 +58,8 @@ VerifyingKey decode_vk_encoding(std::span<const uint8_t> bytes, const std::strin
                         std::to_string(usable) + " usable rows",
                     8);
     }
+    const auto srs = in.bytes(32);
+    std::copy(srs.begin(), srs.end(), vk.srs_digest.begin());
     vk.fixed_commitments = decode_points(in, "fixed column");
     vk.permutation_commitments = decode_points(in, "permutation");
     if (vk.fixed_commitments.size() != vk.cs.num_fixed_columns() ||

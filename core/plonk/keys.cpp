@@ -25,6 +25,7 @@ std::vector<uint8_t> VerifyingKey::encode() const {
     out.bytes(cs_bytes);
     out.u64(instance_lengths.size());
     for (uint64_t length : instance_lengths) out.u64(length);
+    out.bytes(srs_digest);
     out.u64(fixed_commitments.size());
     for (const auto& c : fixed_commitments) out.bytes(g1_to_evm(c));
     out.u64(permutation_commitments.size());

@@ -24,6 +24,9 @@ struct VerifyingKey {
     // verifier requires exactly these lengths, so no prover can append unconstrained
     // public values (they would read as outputs the model never had).
     std::vector<uint64_t> instance_lengths;
+    // srs_binding_digest of the SRS the commitments were made with: a proof checked
+    // against another SRS is refused by name rather than by a failed pairing.
+    Digest32 srs_digest{};
     std::vector<G1Affine> fixed_commitments;        // one per fixed column
     std::vector<G1Affine> permutation_commitments;  // σ, one per equality column
     Digest32 digest{};                              // keccak256 of encode(); absorbed first

@@ -1,5 +1,6 @@
 #include "core/plonk/verifier.hpp"
 
+#include "core/kzg/srs_check.hpp"
 #include "core/plonk/columns.hpp"
 #include "core/plonk/lookup.hpp"
 #include "core/plonk/permutation.hpp"
@@ -17,6 +18,7 @@ const char* to_string(VerifyCheck check) {
     case VerifyCheck::PublicInputs: return "public inputs";
     case VerifyCheck::Vanishing: return "vanishing identity";
     case VerifyCheck::OpeningPairing: return "opening pairing";
+    case VerifyCheck::Srs: return "SRS";
     }
     return "?";
 }
@@ -118,6 +120,12 @@ VerifyResult verify_rounds(const VerifyingKey& vk, const KzgVerifierParams& para
 
 VerifyResult verify_proof(const VerifyingKey& vk, const KzgVerifierParams& params,
                           const std::vector<std::vector<Fr>>& instances, std::span<const uint8_t> proof) {
+    if (const SrsVerdict v = check_verifier_params(params); !v.ok)
+        return reject(VerifyCheck::Srs, "the SRS is degenerate: " + v.reason);
+    if (srs_binding_digest(params) != vk.srs_digest)
+        return reject(VerifyCheck::Srs,
+                      "the SRS is not the one the verifying key was made with (its g, g2 and [τ]G2 differ): "
+                      "verify with the kzg.srs used at setup");
     if (const std::string problem = check_instance_shape(vk, instances); !problem.empty())
         return reject(VerifyCheck::PublicInputs, problem);
     ProofReader transcript(proof);

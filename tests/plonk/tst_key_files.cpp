@@ -173,7 +173,7 @@ private slots:
         const QString cs_digest = QString::fromStdString(to_hex(keccak256(c.cs->encode())));
         const QString vk_digest = QString::fromStdString(to_hex(pk.vk.digest));
         QCOMPARE(cs_digest, QString("e5358b5332c1c566711f9d3cfd741268f8689dad26b5e1284afe2432b89d3979"));
-        QCOMPARE(vk_digest, QString("d00499cceb2e6f100b3e69788ceee2371d553dd091663e4cdbb0a4e4df010773"));
+        QCOMPARE(vk_digest, QString("dd439d7db8c0a0f6af391281accfd7da8be1fdb33bfd5a229bdd83a2376a6999"));
     }
 };
 

@@ -119,6 +119,52 @@ private slots:
         QVERIFY2(verdict.reason.find("the verifying key expects 3") != std::string::npos, verdict.reason.c_str());
     }
 
+    void another_srs_is_rejected_by_the_vk() {
+        // Same k, another τ: the vk binds the SRS it was made with (g[0], g2, [τ]G2).
+        SeededRandom tau(0xD1FF);
+        NullProgress quiet;
+        const Srs other = generate_srs(6, tau, quiet);
+        const auto verdict = verify_proof(fixture().pk.vk, other.verifier_params(), fixture().proof.instances,
+                                          fixture().proof.bytes);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, VerifyCheck::Srs);
+        QVERIFY2(verdict.reason.find("SRS") != std::string::npos, verdict.reason.c_str());
+        SeededRandom rng(12);
+        const auto error = [&]() -> std::string {
+            try {
+                create_proof(fixture().pk, other, *fixture().circuit.assignment, rng, quiet);
+            } catch (const Error& e) {
+                return e.what();
+            }
+            return "no error";
+        }();
+        QVERIFY2(error.find("SRS") != std::string::npos && error.find("verifying key") != std::string::npos,
+                 error.c_str());
+    }
+
+    void a_degenerate_srs_is_refused_by_setup_and_prove() {
+        // τ = 1: every power is the generator and [τ]G2 = G2, so anyone can open any
+        // commitment anywhere. All zero: no generator at all. srs-info rejected both;
+        // the proving path now does too.
+        const Srs& real = test::test_srs(6);
+        Srs tau_one = real;
+        for (auto& p : tau_one.g) p = G1Affine::generator();
+        tau_one.s_g2 = tau_one.g2;
+        Srs zero = real;
+        for (auto& p : zero.g) p = G1Affine();
+        for (auto& p : zero.g_lagrange) p = G1Affine();
+        const auto& c = fixture().circuit;
+        NullProgress quiet;
+        SeededRandom rng(13);
+        for (const Srs* bad : {&tau_one, &zero}) {
+            QVERIFY_THROWS_EXCEPTION(Error, keygen(*bad, *c.assignment, quiet));
+            QVERIFY_THROWS_EXCEPTION(Error, create_proof(fixture().pk, *bad, *c.assignment, rng, quiet));
+            QVERIFY(!verify_proof(fixture().pk.vk, bad->verifier_params(), fixture().proof.instances,
+                                  fixture().proof.bytes)
+                         .ok);
+        }
+    }
+
     void swapped_evaluations_are_rejected() {
         const auto layout = proof_layout(fixture().pk.vk);
         for (const char* name : {"advice evaluations", "permutation product evaluations"}) {
