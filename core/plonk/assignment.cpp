@@ -27,7 +27,7 @@ void Assignment::check_cell(Column column, size_t row, const char* what) const {
                     "use a larger k");
 }
 
-std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) {
+std::vector<std::vector<Fr>>& Assignment::storage(ColumnKind kind) {
     switch (kind) {
     case ColumnKind::Instance: return instance_;
     case ColumnKind::Advice: return advice_;
@@ -37,12 +37,12 @@ std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) {
 }
 
 const std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) const {
-    return const_cast<Assignment*>(this)->columns(kind);
+    return const_cast<Assignment*>(this)->storage(kind);
 }
 
 void Assignment::assign(Column column, size_t row, const Fr& value) {
     check_cell(column, row, "assign");
-    columns(column.kind)[column.index][row] = value;
+    storage(column.kind)[column.index][row] = value;
     if (column.kind == ColumnKind::Instance)
         instance_length_[column.index] = std::max(instance_length_[column.index], row + 1);
 }

@@ -39,9 +39,9 @@ public:
     // The innermost label covering `row`, or "" when none does.
     std::string region_of(size_t row) const;
 
-    // [column][row], usable_rows() entries each.
+    // [column][row], usable_rows() entries each. Read-only: every write goes through
+    // assign(), which checks the cell and tracks the instance lengths the vk pins.
     const std::vector<std::vector<Fr>>& columns(ColumnKind kind) const;
-    std::vector<std::vector<Fr>>& columns(ColumnKind kind);
     const std::vector<CopyConstraint>& copies() const { return copies_; }
     // The public inputs: each instance column up to its last assigned row.
     std::vector<std::vector<Fr>> instance_values() const;
@@ -50,6 +50,7 @@ public:
 
 private:
     void check_cell(Column column, size_t row, const char* what) const;
+    std::vector<std::vector<Fr>>& storage(ColumnKind kind);
 
     const ConstraintSystem* cs_;
     unsigned k_;

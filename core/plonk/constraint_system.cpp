@@ -45,14 +45,16 @@ void ConstraintSystem::check_column(Column column, const std::string& where) con
 }
 
 void ConstraintSystem::check_expression(const Expression& e, const std::string& where) const {
+    if (e.deeper_than(MAX_EXPRESSION_DEPTH))
+        throw Error(where, "expression nested deeper than " + std::to_string(MAX_EXPRESSION_DEPTH) + " levels",
+                    "build long sums and products as balanced trees, or split the constraint");
     e.for_each_query([&](Column c, int32_t) { check_column(c, where); });
 }
 
 void ConstraintSystem::enable_equality(Column column) {
     check_column(column, "enable_equality");
-    if (std::find(permutation_columns_.begin(), permutation_columns_.end(), column) ==
-        permutation_columns_.end())
-        permutation_columns_.push_back(column);
+    // A set beside the ordered list: p columns cost O(p log p), not O(p²).
+    if (equality_enabled_.insert(column).second) permutation_columns_.push_back(column);
 }
 
 void ConstraintSystem::create_gate(std::string name, std::vector<Expression> constraints) {
@@ -171,7 +173,8 @@ void encode_expression(Encoder& out, const Expression& e) {
 }
 
 Expression decode_expression(Decoder& in, int depth) {
-    if (depth > 10000) in.fail("expression nested deeper than 10000 levels");
+    if (depth >= int(MAX_EXPRESSION_DEPTH))
+        in.fail("expression nested deeper than " + std::to_string(MAX_EXPRESSION_DEPTH) + " levels");
     const uint8_t op = in.u8();
     switch (Expression::Op(op)) {
     case Expression::Op::Constant: return Expression::constant(in.fr());
@@ -239,7 +242,12 @@ ConstraintSystem ConstraintSystem::decode(std::span<const uint8_t> bytes, const 
     for (uint32_t i = 0; i < advice; ++i) cs.add_advice_column();
     for (uint32_t i = 0; i < fixed; ++i) cs.add_selector(in.str());
     try {
-        for (uint64_t i = 0, n = in.count(5); i < n; ++i) cs.enable_equality(decode_column(in));
+        for (uint64_t i = 0, n = in.count(5); i < n; ++i) {
+            const Column c = decode_column(in);
+            // The encoding lists each column once: a repeat is a crafted file.
+            if (cs.is_equality_enabled(c)) in.fail(describe(c) + " is listed twice among the equality columns", 5);
+            cs.enable_equality(c);
+        }
         for (uint64_t i = 0, n = in.count(9); i < n; ++i) {
             std::string name = in.str();
             std::vector<Expression> constraints(in.count(1));

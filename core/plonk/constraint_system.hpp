@@ -6,6 +6,7 @@
 // and the number of blinding rows.
 #include "core/plonk/expression.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,7 @@ public:
     const std::vector<Gate>& gates() const { return gates_; }
     const std::vector<LookupArgument>& lookups() const { return lookups_; }
     const std::vector<Column>& permutation_columns() const { return permutation_columns_; }
+    bool is_equality_enabled(Column column) const { return equality_enabled_.count(column) != 0; }
     const std::vector<std::string>& fixed_column_names() const { return fixed_names_; }
 
     // Max degree of every constraint, at least 3 (the permutation argument's minimum).
@@ -87,7 +89,8 @@ private:
 
     uint32_t num_instance_ = 0, num_advice_ = 0, num_fixed_ = 0;
     std::vector<std::string> fixed_names_;  // "" for plain fixed columns
-    std::vector<Column> permutation_columns_;
+    std::vector<Column> permutation_columns_;  // in the order enabled (σ order)
+    std::set<Column> equality_enabled_;
     std::vector<Gate> gates_;
     std::vector<LookupArgument> lookups_;
 };

@@ -2,12 +2,18 @@
 // broken twin is reported with the right kind, gate/lookup name, row and region label.
 // Also: the constraint system's degree, queries and blinding rows, and its encoding.
 #include "test_circuits.hpp"
+#include "core/plonk/byte_codec.hpp"
 #include "core/util/error.hpp"
+
+#include <QElapsedTimer>
 
 #include <QTest>
 
 using namespace ps;
 using namespace ps::plonk;
+
+template <class A>
+constexpr bool columns_writable = requires(A& w) { w.columns(ColumnKind::Advice)[0][0] = Fr::one(); };
 
 class TestMockProver : public QObject {
     Q_OBJECT
@@ -110,6 +116,94 @@ private slots:
         auto truncated = bytes;
         truncated.resize(bytes.size() - 3);
         QVERIFY_THROWS_EXCEPTION(Error, ConstraintSystem::decode(truncated, "test"));
+    }
+
+    void decode_rejects_repeated_equality_columns() {
+        // The canonical encoding lists each equality column once; a repeat is a crafted
+        // file (and was deduplicated by a linear search per entry: O(p²)).
+        Encoder out;
+        out.u32(1);  // encoding version
+        out.u32(0);
+        out.u32(2);  // advice columns
+        out.u32(0);
+        out.u64(3);
+        for (uint32_t index : {0u, 1u, 0u}) {
+            out.u8(uint8_t(ColumnKind::Advice));
+            out.u32(index);
+        }
+        out.u64(0);  // gates
+        out.u64(0);  // lookups
+        QString error;
+        try {
+            ConstraintSystem::decode(out.data(), "cs");
+        } catch (const Error& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.contains("advice[0]") && error.contains("twice"), qPrintable(error));
+    }
+
+    void decode_of_many_equality_columns_is_quasi_linear() {
+        // 200 000 equality columns: a quadratic dedupe needs ~2·10^10 comparisons
+        // (tens of seconds); a set needs well under a second. The bound is generous on
+        // purpose (shared CI cores): it separates n log n from n², nothing finer.
+        constexpr uint32_t columns = 200'000;
+        Encoder out;
+        out.u32(1);
+        out.u32(0);
+        out.u32(columns);
+        out.u32(0);
+        out.u64(columns);
+        for (uint32_t i = 0; i < columns; ++i) {
+            out.u8(uint8_t(ColumnKind::Advice));
+            out.u32(i);
+        }
+        out.u64(0);
+        out.u64(0);
+        QElapsedTimer timer;
+        timer.start();
+        const ConstraintSystem cs = ConstraintSystem::decode(out.data(), "cs");
+        QCOMPARE(cs.permutation_columns().size(), size_t(columns));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+    }
+
+    void deep_expressions_are_rejected_at_decode_and_at_build() {
+        // Expression walks recurse (evaluation also inside TBB workers, whose stacks are
+        // smaller than the main thread's): 1000 nested negations are refused up front.
+        Encoder out;
+        out.u32(1);
+        out.u32(0);
+        out.u32(1);
+        out.u32(0);
+        out.u64(0);  // no equality columns
+        out.u64(1);  // one gate
+        out.str("deep");
+        out.u64(1);
+        for (int i = 0; i < 1000; ++i) out.u8(uint8_t(Expression::Op::Negated));
+        out.u8(uint8_t(Expression::Op::Query));
+        out.u8(uint8_t(ColumnKind::Advice));
+        out.u32(0);
+        out.i32(0);
+        out.u64(0);  // lookups
+        QString error;
+        try {
+            ConstraintSystem::decode(out.data(), "cs");
+        } catch (const Error& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.contains("deeper than"), qPrintable(error));
+
+        ConstraintSystem cs;
+        const Column a = cs.add_advice_column();
+        Expression e = test::q(a);
+        for (int i = 0; i < 1000; ++i) e = -e;
+        QVERIFY_THROWS_EXCEPTION(Error, cs.create_gate("deep", {e}));
+        QVERIFY_THROWS_EXCEPTION(Error, cs.add_lookup("deep", {{e, test::q(a)}}));
+    }
+
+    void assignment_columns_are_read_only_from_outside() {
+        // Writes go through assign(), which checks the column and the row and tracks the
+        // instance length the vk pins; a writable columns() bypassed all three.
+        QVERIFY(!columns_writable<Assignment>);
     }
 
     void assignment_rejects_blinding_rows_and_unknown_columns() {
