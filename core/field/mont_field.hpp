@@ -170,11 +170,29 @@ public:
     std::optional<MontField> sqrt() const;
 
 private:
-    // x mod p for any 256-bit x (p > 2^253, so at most five subtractions): mont_mul
-    // requires both operands below p.
+    // x mod p for any 256-bit x: mont_mul requires both operands below p. Fr::random
+    // feeds it secret bytes, so it is branch-free: p > 2^253 gives x < 8p, and subtracting
+    // 4p, 2p, p each when it does not borrow leaves x mod p whatever x is.
     static U256 reduce_below_modulus(U256 x) {
-        while (!lt(x, MODULUS)) sub_to(x, x, MODULUS);
-        return x;
+        x = subtract_unless_below(x, shl(MODULUS, 2));
+        x = subtract_unless_below(x, shl(MODULUS, 1));
+        return subtract_unless_below(x, MODULUS);
+    }
+    static constexpr U256 shl(const U256& a, unsigned bits) {  // bits < 64, no overflow (p < 2^254)
+        return {{a.limb[0] << bits, (a.limb[1] << bits) | (a.limb[0] >> (64 - bits)),
+                 (a.limb[2] << bits) | (a.limb[1] >> (64 - bits)), (a.limb[3] << bits) | (a.limb[2] >> (64 - bits))}};
+    }
+    // x − c when x ≥ c, else x: the borrow becomes a mask, no branch on x.
+    static U256 subtract_unless_below(const U256& x, const U256& c) {
+        unsigned long long d[4];
+        unsigned char borrow = _subborrow_u64(0, x.limb[0], c.limb[0], &d[0]);
+        borrow = _subborrow_u64(borrow, x.limb[1], c.limb[1], &d[1]);
+        borrow = _subborrow_u64(borrow, x.limb[2], c.limb[2], &d[2]);
+        borrow = _subborrow_u64(borrow, x.limb[3], c.limb[3], &d[3]);
+        const uint64_t keep = uint64_t(0) - uint64_t(borrow);  // all ones when x < c
+        U256 r;
+        for (int i = 0; i < 4; ++i) r.limb[size_t(i)] = (x.limb[size_t(i)] & keep) | (uint64_t(d[i]) & ~keep);
+        return r;
     }
     static void mont_mul(U256& out, const U256& a, const U256& b);
     static U256 binary_inverse(const U256& a);

@@ -2,6 +2,7 @@
 #include "core/curve/pairing.hpp"
 #include "core/msm/msm.hpp"
 #include "core/poly/domain.hpp"
+#include "core/util/sha256.hpp"
 #include <string>
 
 namespace ps {
@@ -66,6 +67,44 @@ SrsVerdict check_srs(const Srs& srs, RandomSource& challenge_source, ProgressSin
                     "(they do not commit to L_i(τ) for the same τ)");
     return {true, "consistent: " + std::to_string(n) + " powers chained by pairings, " + std::to_string(n) +
                       " Lagrange points match the inverse NTT of the powers, G2 points in the subgroup"};
+}
+
+SrsVerdict check_verifier_params(const KzgVerifierParams& params) {
+    if (!(params.g == G1Affine::generator())) return fail("the first power [τ^0]G1 is not the G1 generator (1, 2)");
+    if (!(params.g2 == G2Affine::generator())) return fail("the G2 point is not the standard G2 generator");
+    if (params.s_g2.infinity || params.s_g2 == params.g2)
+        return fail("[τ]G2 is the identity or the generator: τ would be 0 or 1, and anyone could forge proofs");
+    return {true, "standard generators, τ ∉ {0, 1}"};
+}
+
+SrsVerdict check_srs_cheap(const Srs& srs) {
+    const size_t n = srs.size();
+    if (srs.g.size() != n || srs.g_lagrange.size() != n)
+        return fail("k = " + std::to_string(srs.k) + " but " + std::to_string(srs.g.size()) + " powers and " +
+                    std::to_string(srs.g_lagrange.size()) + " Lagrange points");
+    if (n == 0) return fail("the SRS has no points");
+    if (SrsVerdict v = check_verifier_params(srs.verifier_params()); !v.ok) return v;
+    if (n > 1) {
+        // e([τ]G1, G2) · e(−G1, [τ]G2) = 1
+        const G1Affine ps[2] = {srs.g[1], -srs.g[0]};
+        const G2Affine qs[2] = {srs.g2, srs.s_g2};
+        if (!pairing_product_is_one(ps, qs))
+            return fail("e([τ]G1, G2) ≠ e(G1, [τ]G2): the powers and [τ]G2 come from different τ");
+    }
+    G1 sum = G1::identity();
+    for (const G1Affine& p : srs.g_lagrange) sum = sum.add_mixed(p);
+    if (!(sum.to_affine() == G1Affine::generator()))
+        return fail("the Lagrange points do not sum to the G1 generator (Σ L_i(τ) = 1 fails)");
+    return {true, "generators, τ ∉ {0, 1}, e([τ]G1, G2) = e(G1, [τ]G2), Σ Lagrange points = G1"};
+}
+
+std::array<uint8_t, 32> srs_binding_digest(const KzgVerifierParams& params) {
+    Sha256 h;
+    h.update("ProofScope SRS binding v1");
+    h.update(g1_to_evm(params.g));
+    h.update(g2_to_evm(params.g2));
+    h.update(g2_to_evm(params.s_g2));
+    return h.finish();
 }
 
 }  // namespace ps

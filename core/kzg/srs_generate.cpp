@@ -1,4 +1,5 @@
 #include "core/kzg/srs.hpp"
+#include "core/curve/constant_time.hpp"
 #include "core/msm/fixed_base.hpp"
 #include "core/poly/batch_inversion.hpp"
 #include "core/util/error.hpp"
@@ -14,6 +15,12 @@ namespace {
 // Toxic waste must not outlive generation: OPENSSL_cleanse cannot be optimised away.
 void erase(std::span<Fr> secrets) { OPENSSL_cleanse(secrets.data(), secrets.size_bytes()); }
 void erase(Fr& secret) { OPENSSL_cleanse(&secret, sizeof secret); }
+
+// Erases a secret on every way out, an exception (cancellation) included.
+struct ErasedOnExit {
+    std::span<Fr> secrets;
+    ~ErasedOnExit() { erase(secrets); }
+};
 
 void require_k(unsigned k, const char* where) {
     if (k > fr::TWO_ADICITY)
@@ -32,6 +39,7 @@ std::vector<Fr> powers_of(const Fr& tau, size_t n) {
             out[i] = p;
             p *= tau;
         }
+        erase(p);
     });
     return out;
 }
@@ -60,28 +68,29 @@ std::vector<Fr> lagrange_values_at(const Fr& tau, unsigned k) {
 Srs generate_srs(unsigned k, RandomSource& tau_source, ProgressSink& progress) {
     require_k(k, "gen-srs");
     const size_t n = size_t(1) << k;
-    Fr tau;
+    Fr tau, tau_n;
+    const ErasedOnExit erase_tau{std::span(&tau, 1)}, erase_tau_n{std::span(&tau_n, 1)};
     do {
         tau = Fr::random(tau_source);  // τ = 0 or τ ∈ H (probability ~2^-226) is redrawn
-    } while (tau.is_zero() || tau.pow(uint64_t(n)) == Fr::one());
+        tau_n = tau.pow(uint64_t(n));
+    } while (tau.is_zero() || tau_n == Fr::one());
 
     Srs srs;
     srs.k = k;
     {
         ProgressStage stage(progress, "SRS powers of tau", n);
         std::vector<Fr> powers = powers_of(tau, n);
-        srs.g = fixed_base_mul_many(G1Affine::generator(), powers, &stage);
-        erase(powers);
+        const ErasedOnExit erase_powers{powers};
+        srs.g = fixed_base_mul_many_secret(G1Affine::generator(), powers, &stage);
     }
     {
         ProgressStage stage(progress, "SRS Lagrange basis", n);
         std::vector<Fr> lagrange = lagrange_values_at(tau, k);
-        srs.g_lagrange = fixed_base_mul_many(G1Affine::generator(), lagrange, &stage);
-        erase(lagrange);
+        const ErasedOnExit erase_lagrange{lagrange};
+        srs.g_lagrange = fixed_base_mul_many_secret(G1Affine::generator(), lagrange, &stage);
     }
     srs.g2 = G2Affine::generator();
-    srs.s_g2 = (G2::generator() * tau).to_affine();
-    erase(tau);
+    srs.s_g2 = ct::mul_secret<G2, G2Affine>(G2Affine::generator(), tau).to_affine();
     return srs;
 }
 

@@ -1,5 +1,6 @@
 #include "core/kzg/srs_io.hpp"
 #include "core/curve/coord_codec.hpp"
+#include "core/kzg/srs_check.hpp"
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
 #include <tbb/parallel_for.h>
@@ -129,6 +130,14 @@ Srs parse_srs(std::span<const uint8_t> bytes, const std::string& name) {
 Srs read_srs(const std::filesystem::path& path) {
     const std::vector<uint8_t> bytes = read_file_bytes(path);
     return parse_srs(bytes, path.string());
+}
+
+Srs load_srs_checked(const std::filesystem::path& path) {
+    Srs srs = read_srs(path);
+    if (const SrsVerdict v = check_srs_cheap(srs); !v.ok)
+        throw Error(path.string(), "not a usable SRS: " + v.reason,
+                    "use a ceremony's SRS (e.g. EZKL's kzg files) or gen-srs for development");
+    return srs;
 }
 
 std::vector<uint8_t> serialize_srs(const Srs& srs) {

@@ -19,6 +19,9 @@ constexpr size_t srs_file_size(unsigned k) { return 4 + 2 * (size_t(1) << k) * 6
 // the reason. The algebraic consistency (pairings) is check_srs's job.
 Srs parse_srs(std::span<const uint8_t> bytes, const std::string& name);
 Srs read_srs(const std::filesystem::path& path);
+// read_srs, then check_srs_cheap: what setup, prove and verify should load. Throws
+// ps::Error naming the file when the SRS is degenerate (all zero, τ = 1, …).
+Srs load_srs_checked(const std::filesystem::path& path);
 
 std::vector<uint8_t> serialize_srs(const Srs& srs);
 // Temp file + rename: never a half-written kzg.srs.

@@ -11,6 +11,15 @@ namespace ps {
 
 // points.size() must equal scalars.size(); n = 0 gives the identity. Identity points and
 // zero scalars are allowed anywhere.
+//
+// Variable time, on purpose: bucket indices, skipped zero digits and the batch-affine
+// accumulation all depend on the scalars, which in the prover are witness values. Every
+// zk prover's MSM is built this way (constant-time Pippenger costs several times more).
+// It is acceptable because only the prover's own machine sees its timing: proof.json
+// carries no stage timings (proof_json_fields() is the allow-list), and the proof
+// hides the witness whatever the timing. A prover run as a service where others can
+// time requests would need a constant-time MSM. Secret *keys* never go through here:
+// the development SRS's τ uses SecretFixedBaseTable / ct::mul_secret.
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars);
 
 // The obvious Σ k_i·P_i with one scalar multiplication each: the oracle in tests, and

@@ -7,11 +7,7 @@
 namespace ps::plonk {
 
 Assignment::Assignment(const ConstraintSystem& cs, unsigned k) : cs_(&cs), k_(k) {
-    const size_t n = size_t(1) << k;
-    if (k > 28 || n <= cs.blinding_factors() + 1)
-        throw Error("circuit", "2^" + std::to_string(k) + " rows leave no usable rows (the proof needs " +
-                                   std::to_string(cs.blinding_factors() + 1) + " rows for blinding)",
-                    "use a larger k");
+    cs.check_fits(k, "circuit");
     usable_rows_ = cs.usable_rows(k);
     instance_.assign(cs.num_instance_columns(), std::vector<Fr>(usable_rows_));
     advice_.assign(cs.num_advice_columns(), std::vector<Fr>(usable_rows_));
@@ -31,7 +27,7 @@ void Assignment::check_cell(Column column, size_t row, const char* what) const {
                     "use a larger k");
 }
 
-std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) {
+std::vector<std::vector<Fr>>& Assignment::storage(ColumnKind kind) {
     switch (kind) {
     case ColumnKind::Instance: return instance_;
     case ColumnKind::Advice: return advice_;
@@ -41,12 +37,12 @@ std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) {
 }
 
 const std::vector<std::vector<Fr>>& Assignment::columns(ColumnKind kind) const {
-    return const_cast<Assignment*>(this)->columns(kind);
+    return const_cast<Assignment*>(this)->storage(kind);
 }
 
 void Assignment::assign(Column column, size_t row, const Fr& value) {
     check_cell(column, row, "assign");
-    columns(column.kind)[column.index][row] = value;
+    storage(column.kind)[column.index][row] = value;
     if (column.kind == ColumnKind::Instance)
         instance_length_[column.index] = std::max(instance_length_[column.index], row + 1);
 }

@@ -39,15 +39,18 @@ public:
     // The innermost label covering `row`, or "" when none does.
     std::string region_of(size_t row) const;
 
-    // [column][row], usable_rows() entries each.
+    // [column][row], usable_rows() entries each. Read-only: every write goes through
+    // assign(), which checks the cell and tracks the instance lengths the vk pins.
     const std::vector<std::vector<Fr>>& columns(ColumnKind kind) const;
-    std::vector<std::vector<Fr>>& columns(ColumnKind kind);
     const std::vector<CopyConstraint>& copies() const { return copies_; }
     // The public inputs: each instance column up to its last assigned row.
     std::vector<std::vector<Fr>> instance_values() const;
+    // Their lengths (what keygen pins in the vk).
+    const std::vector<size_t>& instance_lengths() const { return instance_length_; }
 
 private:
     void check_cell(Column column, size_t row, const char* what) const;
+    std::vector<std::vector<Fr>>& storage(ColumnKind kind);
 
     const ConstraintSystem* cs_;
     unsigned k_;

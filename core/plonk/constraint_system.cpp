@@ -1,6 +1,7 @@
 #include "core/plonk/constraint_system.hpp"
 
 #include "core/plonk/byte_codec.hpp"
+#include "core/poly/domain.hpp"
 
 #include <algorithm>
 #include <map>
@@ -44,14 +45,16 @@ void ConstraintSystem::check_column(Column column, const std::string& where) con
 }
 
 void ConstraintSystem::check_expression(const Expression& e, const std::string& where) const {
+    if (e.deeper_than(MAX_EXPRESSION_DEPTH))
+        throw Error(where, "expression nested deeper than " + std::to_string(MAX_EXPRESSION_DEPTH) + " levels",
+                    "build long sums and products as balanced trees, or split the constraint");
     e.for_each_query([&](Column c, int32_t) { check_column(c, where); });
 }
 
 void ConstraintSystem::enable_equality(Column column) {
     check_column(column, "enable_equality");
-    if (std::find(permutation_columns_.begin(), permutation_columns_.end(), column) ==
-        permutation_columns_.end())
-        permutation_columns_.push_back(column);
+    // A set beside the ordered list: p columns cost O(p log p), not O(p²).
+    if (equality_enabled_.insert(column).second) permutation_columns_.push_back(column);
 }
 
 void ConstraintSystem::create_gate(std::string name, std::vector<Expression> constraints) {
@@ -111,6 +114,28 @@ unsigned ConstraintSystem::blinding_factors() const {
     return std::max(3u, most) + 2;
 }
 
+size_t ConstraintSystem::usable_rows(unsigned k) const {
+    check_fits(k, "circuit of 2^" + std::to_string(k) + " rows");
+    return (size_t(1) << k) - (blinding_factors() + 1);
+}
+
+void ConstraintSystem::check_fits(unsigned k, const std::string& where) const {
+    const unsigned reserved = blinding_factors() + 1;
+    if (k > fr::TWO_ADICITY)
+        throw Error(where, "k = " + std::to_string(k) + " exceeds 28 (Fr's two-adicity)", "use k ≤ 28");
+    if ((size_t(1) << k) <= reserved)
+        throw Error(where,
+                    "k = " + std::to_string(k) + ": 2^" + std::to_string(k) + " rows leave no usable row (the last " +
+                        std::to_string(reserved) + " rows are the blinding rows and the \"last\" row)",
+                    "use a larger k");
+    const unsigned j = extension_log_for(k, degree());
+    if (k + j > fr::TWO_ADICITY)
+        throw Error(where,
+                    "constraint degree " + std::to_string(degree()) + " at k = " + std::to_string(k) +
+                        " needs an extended domain of 2^" + std::to_string(k + j) + " points, more than 2^28",
+                    "lower the degree of the gates or k");
+}
+
 namespace {
 
 constexpr uint32_t ENCODING_VERSION = 1;
@@ -148,7 +173,8 @@ void encode_expression(Encoder& out, const Expression& e) {
 }
 
 Expression decode_expression(Decoder& in, int depth) {
-    if (depth > 10000) in.fail("expression nested deeper than 10000 levels");
+    if (depth >= int(MAX_EXPRESSION_DEPTH))
+        in.fail("expression nested deeper than " + std::to_string(MAX_EXPRESSION_DEPTH) + " levels");
     const uint8_t op = in.u8();
     switch (Expression::Op(op)) {
     case Expression::Op::Constant: return Expression::constant(in.fr());
@@ -216,7 +242,12 @@ ConstraintSystem ConstraintSystem::decode(std::span<const uint8_t> bytes, const 
     for (uint32_t i = 0; i < advice; ++i) cs.add_advice_column();
     for (uint32_t i = 0; i < fixed; ++i) cs.add_selector(in.str());
     try {
-        for (uint64_t i = 0, n = in.count(5); i < n; ++i) cs.enable_equality(decode_column(in));
+        for (uint64_t i = 0, n = in.count(5); i < n; ++i) {
+            const Column c = decode_column(in);
+            // The encoding lists each column once: a repeat is a crafted file.
+            if (cs.is_equality_enabled(c)) in.fail(describe(c) + " is listed twice among the equality columns", 5);
+            cs.enable_equality(c);
+        }
         for (uint64_t i = 0, n = in.count(9); i < n; ++i) {
             std::string name = in.str();
             std::vector<Expression> constraints(in.count(1));

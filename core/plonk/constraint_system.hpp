@@ -6,6 +6,7 @@
 // and the number of blinding rows.
 #include "core/plonk/expression.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,7 @@ public:
     const std::vector<Gate>& gates() const { return gates_; }
     const std::vector<LookupArgument>& lookups() const { return lookups_; }
     const std::vector<Column>& permutation_columns() const { return permutation_columns_; }
+    bool is_equality_enabled(Column column) const { return equality_enabled_.count(column) != 0; }
     const std::vector<std::string>& fixed_column_names() const { return fixed_names_; }
 
     // Max degree of every constraint, at least 3 (the permutation argument's minimum).
@@ -63,7 +65,12 @@ public:
     // points, once more in the multi-open, and one more row as a safety margin.
     unsigned blinding_factors() const;
     // Rows 0..usable-1 hold the circuit; the row after is "last", then the blinding rows.
-    size_t usable_rows(unsigned k) const { return (size_t(1) << k) - (blinding_factors() + 1); }
+    // Throws ps::Error (never wraps) when 2^k rows leave none, or k is above 28.
+    size_t usable_rows(unsigned k) const;
+    // Throws ps::Error naming `where` unless 2^k rows can carry this system: at least one
+    // usable row after the blinding rows, and the extended domain of 2^(k+j) points the
+    // degree needs within Fr's two-adicity (k + j ≤ 28).
+    void check_fits(unsigned k, const std::string& where) const;
 
     // Distinct queries of each kind in a fixed (sorted) order: the order of evaluations
     // in the proof.
@@ -82,7 +89,8 @@ private:
 
     uint32_t num_instance_ = 0, num_advice_ = 0, num_fixed_ = 0;
     std::vector<std::string> fixed_names_;  // "" for plain fixed columns
-    std::vector<Column> permutation_columns_;
+    std::vector<Column> permutation_columns_;  // in the order enabled (σ order)
+    std::set<Column> equality_enabled_;
     std::vector<Gate> gates_;
     std::vector<LookupArgument> lookups_;
 };

@@ -61,6 +61,19 @@ unsigned Expression::degree() const {
     return 0;
 }
 
+bool Expression::deeper_than(unsigned limit) const {
+    if (limit == 0) return true;
+    switch (op()) {
+    case Op::Constant:
+    case Op::Query: return false;
+    case Op::Negated:
+    case Op::Scaled: return lhs().deeper_than(limit - 1);
+    case Op::Sum:
+    case Op::Product: return lhs().deeper_than(limit - 1) || rhs().deeper_than(limit - 1);
+    }
+    return false;
+}
+
 Fr Expression::evaluate(const std::function<Fr(Column, int32_t)>& query) const {
     switch (op()) {
     case Op::Constant: return constant_value();

@@ -23,6 +23,13 @@ struct Column {
 // "advice[2]", "fixed[0]", "instance[1]"
 std::string describe(Column column);
 
+// Expression walks (degree, evaluation, encoding, the evaluator's compile) recurse, also
+// inside TBB workers whose stacks are smaller than the main thread's. Deeper trees are
+// refused where expressions enter: create_gate / add_lookup and ConstraintSystem::decode.
+// 512 leaves room for the model gates (a sum over p pairs is ~2p deep; p is
+// num_inner_cols) while a walk stays far below any thread's stack.
+inline constexpr unsigned MAX_EXPRESSION_DEPTH = 512;
+
 struct Cell {
     Column column;
     size_t row = 0;
@@ -46,6 +53,9 @@ public:
 
     // Degree as a polynomial in the column polynomials (a query, fixed or not, is 1).
     unsigned degree() const;
+    // Whether some path from the root passes more than `limit` nodes; it looks no deeper
+    // than limit + 1, so it is safe on any tree.
+    bool deeper_than(unsigned limit) const;
 
     // Evaluates with `query` supplying each column query's value.
     Fr evaluate(const std::function<Fr(Column, int32_t)>& query) const;

@@ -12,7 +12,6 @@ namespace {
 
 constexpr char VK_MAGIC[4] = {'P', 'S', 'V', 'K'};
 constexpr char PK_MAGIC[4] = {'P', 'S', 'P', 'K'};
-constexpr char VK_ENCODING_TAG[] = "ProofScope vk v1";
 
 void encode_header(Encoder& out, const char (&magic)[4], const Digest32& settings_digest, const VerifyingKey& vk) {
     out.bytes(std::span(reinterpret_cast<const uint8_t*>(magic), 4));
@@ -44,6 +43,23 @@ VerifyingKey decode_vk_encoding(std::span<const uint8_t> bytes, const std::strin
     if (vk.k == 0 || vk.k > 28) in.fail("k = " + std::to_string(vk.k) + " is outside 1..28", 4);
     const auto cs_bytes = in.bytes(in.count(1));
     vk.cs = ConstraintSystem::decode(cs_bytes, where + " (constraint system)");
+    // Before anything sizes a buffer by usable_rows(): a crafted k of 1 or 2 once wrapped it.
+    vk.cs.check_fits(vk.k, where + " (verifying key)");
+    vk.instance_lengths.resize(in.count(8));
+    if (vk.instance_lengths.size() != vk.cs.num_instance_columns())
+        in.fail(std::to_string(vk.instance_lengths.size()) + " instance lengths, the constraint system has " +
+                    std::to_string(vk.cs.num_instance_columns()) + " instance columns",
+                8);
+    const size_t usable = vk.cs.usable_rows(vk.k);
+    for (auto& length : vk.instance_lengths) {
+        length = in.u64();
+        if (length > usable)
+            in.fail("an instance column of " + std::to_string(length) + " values, more than the " +
+                        std::to_string(usable) + " usable rows",
+                    8);
+    }
+    const auto srs = in.bytes(32);
+    std::copy(srs.begin(), srs.end(), vk.srs_digest.begin());
     vk.fixed_commitments = decode_points(in, "fixed column");
     vk.permutation_commitments = decode_points(in, "permutation");
     if (vk.fixed_commitments.size() != vk.cs.num_fixed_columns() ||

@@ -16,7 +16,8 @@
 
 namespace ps::plonk {
 
-inline constexpr uint32_t KEY_FORMAT_VERSION = 1;
+// 2: the vk pins the public values per instance column and binds its SRS.
+inline constexpr uint32_t KEY_FORMAT_VERSION = 2;
 
 std::vector<uint8_t> encode_verifying_key_file(const VerifyingKey& vk, const Digest32& settings_digest);
 std::vector<uint8_t> encode_proving_key_file(const ProvingKey& pk, const Digest32& settings_digest);

@@ -1,5 +1,6 @@
 #include "core/plonk/keygen.hpp"
 
+#include "core/kzg/srs_check.hpp"
 #include "core/plonk/permutation.hpp"
 #include "core/plonk/protocol.hpp"
 #include "core/util/error.hpp"
@@ -15,11 +16,17 @@ ProvingKey keygen(const Srs& srs, const Assignment& circuit, ProgressSink& progr
         throw Error("keygen", "the SRS has 2^" + std::to_string(srs.k) + " points, the circuit 2^" +
                                   std::to_string(circuit.k()) + " rows",
                     "downsize the SRS to k = " + std::to_string(circuit.k()) + " (or generate one of that size)");
+    if (const SrsVerdict v = check_srs_cheap(srs); !v.ok)
+        throw Error("keygen: SRS", v.reason, "use a ceremony's SRS (e.g. EZKL's kzg files) or gen-srs for development");
     const size_t n = circuit.n();
 
     VerifyingKey vk;
     vk.k = circuit.k();
     vk.cs = cs;
+    vk.srs_digest = srs_binding_digest(srs.verifier_params());
+    // The public-input shape is part of the statement: taken from how the circuit lays
+    // out its instance columns, so callers pass nothing new.
+    vk.instance_lengths.assign(circuit.instance_lengths().begin(), circuit.instance_lengths().end());
     std::vector<std::vector<Fr>> fixed_values, sigma_values;
     {
         TimedStage stage(progress, times, "commit fixed columns", cs.num_fixed_columns());

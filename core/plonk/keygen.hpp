@@ -10,7 +10,9 @@
 
 namespace ps::plonk {
 
-// Reads the fixed values and copy constraints of `circuit` (advice is ignored). The SRS
+// Reads the fixed values, copy constraints and the number of public values per instance
+// column (the last assigned instance row + 1; the values are ignored) of `circuit`;
+// advice is ignored. The SRS
 // must have exactly 2^k points (downsize_srs a bigger one first). Stage timings are
 // appended to `timings` when given.
 ProvingKey keygen(const Srs& srs, const Assignment& circuit, ProgressSink& progress,

@@ -18,11 +18,14 @@ const Fr& permutation_delta() {
 
 std::vector<uint8_t> VerifyingKey::encode() const {
     Encoder out;
-    out.bytes(std::span(reinterpret_cast<const uint8_t*>("ProofScope vk v1"), 16));
+    out.bytes(std::span(reinterpret_cast<const uint8_t*>(VK_ENCODING_TAG), 16));
     out.u32(k);
     const auto cs_bytes = cs.encode();
     out.u64(cs_bytes.size());
     out.bytes(cs_bytes);
+    out.u64(instance_lengths.size());
+    for (uint64_t length : instance_lengths) out.u64(length);
+    out.bytes(srs_digest);
     out.u64(fixed_commitments.size());
     for (const auto& c : fixed_commitments) out.bytes(g1_to_evm(c));
     out.u64(permutation_commitments.size());

@@ -13,9 +13,20 @@ namespace ps::plonk {
 
 using Digest32 = std::array<uint8_t, 32>;
 
+// The first 16 bytes of VerifyingKey::encode(). v2 added the instance lengths and the
+// SRS digest.
+inline constexpr char VK_ENCODING_TAG[17] = "ProofScope vk v2";
+
 struct VerifyingKey {
     unsigned k = 0;
     ConstraintSystem cs;
+    // Public values per instance column (EZKL's model_instance_shapes, flattened): the
+    // verifier requires exactly these lengths, so no prover can append unconstrained
+    // public values (they would read as outputs the model never had).
+    std::vector<uint64_t> instance_lengths;
+    // srs_binding_digest of the SRS the commitments were made with: a proof checked
+    // against another SRS is refused by name rather than by a failed pairing.
+    Digest32 srs_digest{};
     std::vector<G1Affine> fixed_commitments;        // one per fixed column
     std::vector<G1Affine> permutation_commitments;  // σ, one per equality column
     Digest32 digest{};                              // keccak256 of encode(); absorbed first

@@ -89,15 +89,27 @@ std::vector<ConstraintFailure> mock_prove(const Assignment& assignment) {
         return out;
     };
 
+    // Gates must vanish on all n rows, as the quotient divides by X^n − 1: on the blinding
+    // rows too, where advice is random. A gate without a selector fails there on every
+    // row at once, so one report per constraint says what to fix instead of n − u lines.
     std::vector<ConstraintFailure> failures;
     for (const Gate& gate : cs.gates())
         for (size_t ci = 0; ci < gate.constraints.size(); ++ci) {
-            const auto result = evaluate_rows(gate.constraints[ci], usable);
+            const auto result = evaluate_rows(gate.constraints[ci], n);
             for (size_t row = 0; row < usable; ++row)
                 if (!result[row].is_zero())
                     failures.push_back({ConstraintFailure::Kind::Gate, gate.name, ci, row,
                                         columns_of(gate.constraints[ci]), assignment.region_of(row),
                                         "evaluates to " + result[row].to_dec() + " instead of 0"});
+            for (size_t row = usable; row < n; ++row)
+                if (!result[row].is_zero()) {
+                    failures.push_back({ConstraintFailure::Kind::Gate, gate.name, ci, row,
+                                        columns_of(gate.constraints[ci]), "",
+                                        "gate active on blinding rows (missing selector?): rows " +
+                                            std::to_string(usable) + ".." + std::to_string(n - 1) +
+                                            " hold random advice, and every real proof of this circuit fails"});
+                    break;
+                }
         }
 
     for (const CopyConstraint& copy : assignment.copies()) {

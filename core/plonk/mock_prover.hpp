@@ -23,8 +23,9 @@ struct ConstraintFailure {
     std::string message() const;
 };
 
-// Advice cells after the usable rows hold random values, as in a real proof, so a gate
-// that reaches into the blinding rows fails here too.
+// Advice cells after the usable rows hold random values, as in a real proof, and gates
+// are checked on all 2^k rows: a gate that reaches into the blinding rows, or one that is
+// active there (no selector), fails here too.
 std::vector<ConstraintFailure> mock_prove(const Assignment& assignment);
 
 }  // namespace ps::plonk

@@ -76,6 +76,12 @@ Proof proof_from_json(const nlohmann::json& j, const std::string& where) {
     }
     if (!j.contains("proof") || !j["proof"].is_array())
         throw Error(where + ": proof", "missing or not an array of bytes", "regenerate the proof");
+    if (j["proof"].size() > PROOF_JSON_MAX_BYTES)
+        throw Error(where + ": proof",
+                    std::to_string(j["proof"].size()) + " bytes, more than the " +
+                        std::to_string(PROOF_JSON_MAX_BYTES) + " any proof of this prover has",
+                    "pass a proof.json written by prove");
+    p.bytes.reserve(j["proof"].size());
     for (const auto& b : j["proof"]) {
         if (!b.is_number_unsigned() || b.get<uint64_t>() > 255)
             throw Error(where + ": proof", "contains a value that is not a byte 0..255", "regenerate the proof");

@@ -23,6 +23,10 @@ nlohmann::json proof_to_json(const Proof& proof, const ProofJsonContext& context
 
 // The top-level fields proof_to_json writes: the allow-list of what a proof may reveal.
 const std::vector<std::string>& proof_json_fields();
+// A proof is a few kilobytes (proof_size(vk): commitments and evaluations, tens per
+// column); 1 MiB is far beyond any, so a larger `proof` is refused before it is copied.
+inline constexpr size_t PROOF_JSON_MAX_BYTES = size_t(1) << 20;
+
 // Reads `instances` and `proof` (checking `hex_proof` agrees when present).
 // Throws ps::Error naming `where` and the field for malformed input.
 Proof proof_from_json(const nlohmann::json& json, const std::string& where);

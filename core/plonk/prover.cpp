@@ -1,5 +1,6 @@
 #include "core/plonk/prover.hpp"
 
+#include "core/kzg/srs_check.hpp"
 #include "core/plonk/columns.hpp"
 #include "core/plonk/lookup.hpp"
 #include "core/plonk/permutation.hpp"
@@ -15,9 +16,22 @@ void check_shape(const ProvingKey& pk, const Srs& srs, const Assignment& witness
         throw Error("prove", "the SRS has 2^" + std::to_string(srs.k) + " points, the circuit 2^" +
                                  std::to_string(pk.vk.k) + " rows",
                     "downsize the SRS to k = " + std::to_string(pk.vk.k));
+    if (const SrsVerdict v = check_srs_cheap(srs); !v.ok)
+        throw Error("prove: SRS", v.reason, "use a ceremony's SRS (e.g. EZKL's kzg files) or gen-srs for development");
+    if (srs_binding_digest(srs.verifier_params()) != pk.vk.srs_digest)
+        throw Error("prove: SRS",
+                    "the SRS is not the one the verifying key was made with (its g, g2 and [τ]G2 differ)",
+                    "prove with the kzg.srs used at setup, or run setup again with this one");
     if (witness.k() != pk.vk.k || !(witness.constraint_system() == pk.vk.cs))
         throw Error("prove", "the witness was laid out for a different circuit than the proving key",
                     "regenerate pk.key for this circuit (setup) or rebuild the witness");
+    const auto& lengths = witness.instance_lengths();
+    for (size_t c = 0; c < lengths.size(); ++c)
+        if (lengths[c] != pk.vk.instance_lengths.at(c))
+            throw Error("prove", "instance column " + std::to_string(c) + " has " + std::to_string(lengths[c]) +
+                                     " public values, the proving key expects " +
+                                     std::to_string(pk.vk.instance_lengths[c]),
+                        "lay the witness out with the public inputs and outputs of setup (or run setup again)");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "core/plonk/verifier.hpp"
 
+#include "core/kzg/srs_check.hpp"
 #include "core/plonk/columns.hpp"
 #include "core/plonk/lookup.hpp"
 #include "core/plonk/permutation.hpp"
@@ -17,6 +18,7 @@ const char* to_string(VerifyCheck check) {
     case VerifyCheck::PublicInputs: return "public inputs";
     case VerifyCheck::Vanishing: return "vanishing identity";
     case VerifyCheck::OpeningPairing: return "opening pairing";
+    case VerifyCheck::Srs: return "SRS";
     }
     return "?";
 }
@@ -33,11 +35,13 @@ std::string check_instance_shape(const VerifyingKey& vk, const std::vector<std::
     if (instances.size() != vk.cs.num_instance_columns())
         return "got " + std::to_string(instances.size()) + " instance columns, the circuit has " +
                std::to_string(vk.cs.num_instance_columns());
-    const size_t usable = vk.cs.usable_rows(vk.k);
+    if (vk.instance_lengths.size() != instances.size())
+        return "the verifying key records " + std::to_string(vk.instance_lengths.size()) +
+               " instance lengths for " + std::to_string(instances.size()) + " instance columns";
     for (size_t c = 0; c < instances.size(); ++c)
-        if (instances[c].size() > usable)
+        if (instances[c].size() != vk.instance_lengths[c])
             return "instance column " + std::to_string(c) + " has " + std::to_string(instances[c].size()) +
-                   " values, more than the " + std::to_string(usable) + " usable rows";
+                   " values, the verifying key expects " + std::to_string(vk.instance_lengths[c]);
     return {};
 }
 
@@ -116,6 +120,12 @@ VerifyResult verify_rounds(const VerifyingKey& vk, const KzgVerifierParams& para
 
 VerifyResult verify_proof(const VerifyingKey& vk, const KzgVerifierParams& params,
                           const std::vector<std::vector<Fr>>& instances, std::span<const uint8_t> proof) {
+    if (const SrsVerdict v = check_verifier_params(params); !v.ok)
+        return reject(VerifyCheck::Srs, "the SRS is degenerate: " + v.reason);
+    if (srs_binding_digest(params) != vk.srs_digest)
+        return reject(VerifyCheck::Srs,
+                      "the SRS is not the one the verifying key was made with (its g, g2 and [τ]G2 differ): "
+                      "verify with the kzg.srs used at setup");
     if (const std::string problem = check_instance_shape(vk, instances); !problem.empty())
         return reject(VerifyCheck::PublicInputs, problem);
     ProofReader transcript(proof);

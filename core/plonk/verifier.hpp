@@ -18,6 +18,7 @@ enum class VerifyCheck {
     PublicInputs,    // the public inputs differ from the proof's, or have the wrong shape
     Vanishing,       // h(x)·(x^n − 1) ≠ N(x): gates, copy constraints or lookups do not hold
     OpeningPairing,  // the committed polynomials do not open to the claimed evaluations
+    Srs,             // the SRS is degenerate or not the one the vk was made with
 };
 
 const char* to_string(VerifyCheck check);

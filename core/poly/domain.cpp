@@ -111,9 +111,7 @@ Fr EvaluationDomain::evaluate_lagrange(std::span<const Fr> evals, const Fr& x) c
         [](const Fr& a, const Fr& b) { return a + b; });
 }
 
-namespace {
-
-unsigned extension_for(unsigned k, unsigned max_degree) {
+unsigned extension_log_for(unsigned k, unsigned max_degree) {
     if (max_degree < 2) max_degree = 2;
     const uint64_t need = (uint64_t(1) << k) * (max_degree - 1);
     unsigned j = 0;
@@ -121,12 +119,10 @@ unsigned extension_for(unsigned k, unsigned max_degree) {
     return j;
 }
 
-}  // namespace
-
 ExtendedDomain::ExtendedDomain(unsigned k, unsigned max_constraint_degree)
     : base_(k),
-      extended_(k + extension_for(k, max_constraint_degree)),
-      j_(extension_for(k, max_constraint_degree)),
+      extended_(k + extension_log_for(k, max_constraint_degree)),
+      j_(extension_log_for(k, max_constraint_degree)),
       shift_(EvaluationDomain::coset_generator()) {
     // (shift·ω_ext^i)^n = shift^n · (ω_ext^n)^i, and ω_ext^n has order 2^j.
     const Fr shift_n = shift_.pow(uint64_t(1) << k);

@@ -53,6 +53,9 @@ private:
 // The bigger coset domain on which a quotient is computed: for constraints of degree
 // at most d the extended size is the least 2^(k+j) ≥ n·(d − 1) (halo2), evaluation points
 // shift·ω_ext^i with shift = 7, where X^n − 1 never vanishes.
+// j such that the coset of 2^(k+j) points holds a constraint of this degree: 2^j ≥ degree − 1.
+unsigned extension_log_for(unsigned k, unsigned max_constraint_degree);
+
 class ExtendedDomain {
 public:
     ExtendedDomain(unsigned k, unsigned max_constraint_degree);

@@ -2,6 +2,7 @@
 // associativity, doubling and mixed addition against the generic sum, projective
 // equality), scalar multiplication against repeated addition, r·P = O, the G2 subgroup
 // check on a twist point outside G2, and the halo2-raw / EVM codecs with their rejections.
+#include "core/curve/constant_time.hpp"
 #include "core/curve/g1.hpp"
 #include "core/curve/endomorphism.hpp"
 #include "core/curve/g2.hpp"
@@ -134,7 +135,23 @@ private slots:
     void scalar_decompositions_recombine_to_k();
     void G1_codecs_round_trip_and_reject_bad_input();
     void G2_codecs_round_trip_and_reject_bad_input();
+    void secret_scalar_mul_matches_the_variable_time_one();
 };
+
+void TestCurveGroups::secret_scalar_mul_matches_the_variable_time_one() {
+    // ct::mul_secret (the dev SRS's [τ]G2) on digit edges and random scalars, G1 and G2.
+    SeededRandom rng(99);
+    std::vector<Fr> ks = {Fr::zero(), Fr::one(), -Fr::one(), Fr::from_u64(15), Fr::from_u64(16),
+                          Fr::from_u64(2).pow(uint64_t(252))};
+    for (int i = 0; i < 20; ++i) ks.push_back(Fr::random(rng));
+    const G2Affine q = (G2::generator() * Fr::from_u64(5)).to_affine();
+    const G1Affine p = (G1::generator() * Fr::from_u64(5)).to_affine();
+    for (const Fr& k : ks) {
+        QVERIFY((ct::mul_secret<G2, G2Affine>(q, k) == G2::from_affine(q) * k));
+        QVERIFY((ct::mul_secret<G1, G1Affine>(p, k) == G1::from_affine(p) * k));
+    }
+    QCOMPARE(ct::select<uint64_t>(std::vector<uint64_t>{5, 6, 7}, 2), uint64_t(7));
+}
 
 void TestCurveGroups::group_laws_hold_for_G1() { run_group_laws<G1, G1Affine>(); }
 void TestCurveGroups::group_laws_hold_for_G2() { run_group_laws<G2, G2Affine>(); }

@@ -164,6 +164,16 @@ class TestPrimeFields : public QObject {
             QCOMPARE(canon(F::from_u512_reduced(lo, hi)), mpz_class(wide % p));
             QCOMPARE(canon(F::from_u256_reduced(lo)), mpz_class(to_mpz(lo) % p));
         }
+        // The branch-free reduction's edges: each conditional subtraction (4p, 2p, p)
+        // taken or not, and the largest input.
+        for (const mpz_class& x : {mpz_class(0), mpz_class(p - 1), mpz_class(p), mpz_class(2 * p - 1), mpz_class(2 * p),
+                                   mpz_class(3 * p), mpz_class(4 * p - 1), mpz_class(4 * p), mpz_class(5 * p + 7),
+                                   mpz_class(pow2(256) - 1)}) {
+            U256 u;
+            for (int l = 0; l < 4; ++l) u.limb[size_t(l)] = mpz_class((x >> (64 * l)) & mpz_class("0xffffffffffffffff")).get_ui();
+            QCOMPARE(canon(F::from_u256_reduced(u)), mpz_class(x % p));
+            QCOMPARE(canon(F::from_u512_reduced(u, u)), mpz_class((x + (x << 256)) % p));
+        }
         QCOMPARE(canon(F::from_u64(~uint64_t(0))), mpz_class(pow2(64) - 1));
         QCOMPARE(canon(F::from_i64(-5)), mpz_class(p - 5));
     }

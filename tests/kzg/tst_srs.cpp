@@ -157,6 +157,53 @@ private slots:
         QVERIFY(serialize_srs(seeded_srs(5, 12)) != serialize_srs(srs));
     }
 
+    void degenerate_srs_files_are_refused_by_the_checked_loader() {
+        // read_srs parses structure only (srs-info then gives its verdict); the loader of
+        // setup/prove/verify also runs the cheap checks and names the file.
+        QTemporaryDir dir;
+        const Srs good = seeded_srs(4, 31);
+        QVERIFY(check_srs_cheap(good).ok);
+        Srs tau_one = good;
+        for (auto& p : tau_one.g) p = G1Affine::generator();
+        tau_one.s_g2 = tau_one.g2;
+        Srs zero = good;
+        for (auto& p : zero.g) p = G1Affine::identity();
+        for (auto& p : zero.g_lagrange) p = G1Affine::identity();
+        zero.s_g2 = G2Affine{};
+        zero.g2 = G2Affine{};
+        Srs other_tau = good;  // g[1] and [τ]G2 disagree: the pairing check
+        other_tau.s_g2 = seeded_srs(4, 32).s_g2;
+        Srs lagrange = good;  // a Lagrange point replaced: they no longer sum to G1
+        lagrange.g_lagrange[1] = lagrange.g_lagrange[2];
+        for (const auto& [name, srs, reason] : {std::tuple{"tau_one", &tau_one, "τ would be 0 or 1"},
+                                                std::tuple{"zero", &zero, "generator"},
+                                                std::tuple{"other_tau", &other_tau, "e([τ]G1, G2)"},
+                                                std::tuple{"lagrange", &lagrange, "sum"}}) {
+            const std::filesystem::path path = dir.filePath(QString(name) + ".srs").toStdString();
+            write_srs(*srs, path);
+            QVERIFY(read_srs(path).k == 4);
+            std::string error;
+            try {
+                load_srs_checked(path);
+            } catch (const Error& e) {
+                error = e.what();
+            }
+            QVERIFY2(error.find(reason) != std::string::npos && error.find(path.string()) != std::string::npos,
+                     (std::string(name) + ": " + error).c_str());
+        }
+        const std::filesystem::path path = dir.filePath("good.srs").toStdString();
+        write_srs(good, path);
+        QCOMPARE(serialize_srs(load_srs_checked(path)), serialize_srs(good));
+    }
+
+    void the_srs_binding_digest_survives_downsizing() {
+        NullProgress quiet;
+        const Srs big = seeded_srs(6, 41);
+        QVERIFY(srs_binding_digest(big.verifier_params()) ==
+                srs_binding_digest(downsize_srs(big, 4, quiet).verifier_params()));
+        QVERIFY(srs_binding_digest(big.verifier_params()) != srs_binding_digest(seeded_srs(6, 42).verifier_params()));
+    }
+
     void downsize_equals_direct_generation_from_the_same_tau() {
         NullProgress quiet;
         const Srs big = seeded_srs(6, 21);

@@ -185,6 +185,18 @@ private slots:
         for (size_t i = 0; i < all.size(); ++i)
             QVERIFY(out[i] == (G1::generator() * all[i]).to_affine());
     }
+
+    void secret_fixed_base_multiples_match_scalar_multiplication() {
+        // The table-scan path for τ: every digit pattern's edge (0, 1, 15·16^j, r − 1,
+        // 2^252) and random scalars, against the variable-time multiplication.
+        auto all = random_scalars(200, 13);
+        all.insert(all.end(), {Fr::zero(), Fr::one(), minus_one(), Fr::from_u64(15), Fr::from_u64(16),
+                               Fr::from_u64(0xffff), Fr::from_u64(2).pow(uint64_t(252))});
+        const G1Affine base = (G1::generator() * Fr::from_u64(77)).to_affine();
+        const auto out = fixed_base_mul_many_secret(base, all);
+        for (size_t i = 0; i < all.size(); ++i)
+            QVERIFY2(out[i] == (G1::from_affine(base) * all[i]).to_affine(), qPrintable(QString::number(i)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMsm)

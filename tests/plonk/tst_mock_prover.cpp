@@ -2,12 +2,18 @@
 // broken twin is reported with the right kind, gate/lookup name, row and region label.
 // Also: the constraint system's degree, queries and blinding rows, and its encoding.
 #include "test_circuits.hpp"
+#include "core/plonk/byte_codec.hpp"
 #include "core/util/error.hpp"
+
+#include <QElapsedTimer>
 
 #include <QTest>
 
 using namespace ps;
 using namespace ps::plonk;
+
+template <class A>
+constexpr bool columns_writable = requires(A& w) { w.columns(ColumnKind::Advice)[0][0] = Fr::one(); };
 
 class TestMockProver : public QObject {
     Q_OBJECT
@@ -57,6 +63,35 @@ private slots:
         QCOMPARE(failures[0].row, w.usable_rows() - 1);
     }
 
+    void gate_without_selector_is_caught_on_the_blinding_rows() {
+        // c = a + b with no selector holds on every usable row (all assigned, or all 0)
+        // but not on the blinding rows, where a, b, c are random: every real proof of
+        // this circuit fails, so the mock prover must fail it too, and say why.
+        ConstraintSystem cs;
+        const Column a = cs.add_advice_column(), b = cs.add_advice_column(), c = cs.add_advice_column();
+        cs.create_gate("add (no selector)", {test::q(a) + test::q(b) - test::q(c)});
+        Assignment w(cs, 4);
+        for (size_t row = 0; row < 3; ++row) {
+            w.assign(a, row, Fr::from_u64(row));
+            w.assign(b, row, Fr::from_u64(2 * row));
+            w.assign(c, row, Fr::from_u64(3 * row));
+        }
+        const auto failures = mock_prove(w);
+        QCOMPARE(failures.size(), size_t(1));  // one report per constraint, not per row
+        QCOMPARE(failures[0].name, std::string("add (no selector)"));
+        QVERIFY(failures[0].row >= w.usable_rows());
+        QVERIFY2(failures[0].message().find("gate active on blinding rows (missing selector?)") !=
+                     std::string::npos,
+                 failures[0].message().c_str());
+    }
+
+    void selected_gates_stay_quiet_on_the_blinding_rows() {
+        // A selector is 0 on the blinding rows, so s·(…) vanishes there whatever the
+        // random advice: no false alarm, and a gate reading the instance column is fine.
+        const auto c = test::multiplication(false, 4);
+        QVERIFY(mock_prove(*c.assignment).empty());
+    }
+
     void degree_queries_and_blinding_follow_the_gates() {
         const auto mul = test::multiplication();
         QCOMPARE(mul.cs->degree(), 3u);  // s·(a·b − c)
@@ -81,6 +116,94 @@ private slots:
         auto truncated = bytes;
         truncated.resize(bytes.size() - 3);
         QVERIFY_THROWS_EXCEPTION(Error, ConstraintSystem::decode(truncated, "test"));
+    }
+
+    void decode_rejects_repeated_equality_columns() {
+        // The canonical encoding lists each equality column once; a repeat is a crafted
+        // file (and was deduplicated by a linear search per entry: O(p²)).
+        Encoder out;
+        out.u32(1);  // encoding version
+        out.u32(0);
+        out.u32(2);  // advice columns
+        out.u32(0);
+        out.u64(3);
+        for (uint32_t index : {0u, 1u, 0u}) {
+            out.u8(uint8_t(ColumnKind::Advice));
+            out.u32(index);
+        }
+        out.u64(0);  // gates
+        out.u64(0);  // lookups
+        QString error;
+        try {
+            ConstraintSystem::decode(out.data(), "cs");
+        } catch (const Error& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.contains("advice[0]") && error.contains("twice"), qPrintable(error));
+    }
+
+    void decode_of_many_equality_columns_is_quasi_linear() {
+        // 200 000 equality columns: a quadratic dedupe needs ~2·10^10 comparisons
+        // (tens of seconds); a set needs well under a second. The bound is generous on
+        // purpose (shared CI cores): it separates n log n from n², nothing finer.
+        constexpr uint32_t columns = 200'000;
+        Encoder out;
+        out.u32(1);
+        out.u32(0);
+        out.u32(columns);
+        out.u32(0);
+        out.u64(columns);
+        for (uint32_t i = 0; i < columns; ++i) {
+            out.u8(uint8_t(ColumnKind::Advice));
+            out.u32(i);
+        }
+        out.u64(0);
+        out.u64(0);
+        QElapsedTimer timer;
+        timer.start();
+        const ConstraintSystem cs = ConstraintSystem::decode(out.data(), "cs");
+        QCOMPARE(cs.permutation_columns().size(), size_t(columns));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+    }
+
+    void deep_expressions_are_rejected_at_decode_and_at_build() {
+        // Expression walks recurse (evaluation also inside TBB workers, whose stacks are
+        // smaller than the main thread's): 1000 nested negations are refused up front.
+        Encoder out;
+        out.u32(1);
+        out.u32(0);
+        out.u32(1);
+        out.u32(0);
+        out.u64(0);  // no equality columns
+        out.u64(1);  // one gate
+        out.str("deep");
+        out.u64(1);
+        for (int i = 0; i < 1000; ++i) out.u8(uint8_t(Expression::Op::Negated));
+        out.u8(uint8_t(Expression::Op::Query));
+        out.u8(uint8_t(ColumnKind::Advice));
+        out.u32(0);
+        out.i32(0);
+        out.u64(0);  // lookups
+        QString error;
+        try {
+            ConstraintSystem::decode(out.data(), "cs");
+        } catch (const Error& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.contains("deeper than"), qPrintable(error));
+
+        ConstraintSystem cs;
+        const Column a = cs.add_advice_column();
+        Expression e = test::q(a);
+        for (int i = 0; i < 1000; ++i) e = -e;
+        QVERIFY_THROWS_EXCEPTION(Error, cs.create_gate("deep", {e}));
+        QVERIFY_THROWS_EXCEPTION(Error, cs.add_lookup("deep", {{e, test::q(a)}}));
+    }
+
+    void assignment_columns_are_read_only_from_outside() {
+        // Writes go through assign(), which checks the column and the row and tracks the
+        // instance length the vk pins; a writable columns() bypassed all three.
+        QVERIFY(!columns_writable<Assignment>);
     }
 
     void assignment_rejects_blinding_rows_and_unknown_columns() {

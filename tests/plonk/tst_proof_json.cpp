@@ -58,6 +58,22 @@ private slots:
         j = nlohmann::json::parse(R"({"instances": [], "proof": [1, 2], "hex_proof": "0x0103"})");
         QVERIFY_THROWS_EXCEPTION(Error, proof_from_json(j, "proof.json"));
     }
+
+    void oversized_proofs_are_refused_before_copying() {
+        // A proof is a few kilobytes (proof_size(vk)); 1 MiB is far above any real one,
+        // so a larger `proof` array is refused with the limit named.
+        nlohmann::json j = {{"instances", nlohmann::json::array()}};
+        j["proof"] = std::vector<uint8_t>((size_t(1) << 20) + 1, 7);
+        QString error;
+        try {
+            proof_from_json(j, "proof.json");
+        } catch (const Error& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.contains("proof.json: proof") && error.contains("1048576"), qPrintable(error));
+        j["proof"] = std::vector<uint8_t>(size_t(1) << 20, 7);
+        QCOMPARE(proof_from_json(j, "proof.json").bytes.size(), size_t(1) << 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProofJson)

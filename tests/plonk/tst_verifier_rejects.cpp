@@ -89,13 +89,80 @@ private slots:
     }
 
     void another_circuits_vk_is_rejected() {
-        const auto other = test::multiplication(false, 6);
+        // The same chain laid out in 2^7 rows: another circuit with the same public-input
+        // shape (3 values), so the shape check passes and the vk digest is what differs.
+        const auto other = test::fibonacci(false, 7);
         NullProgress quiet;
-        const ProvingKey other_pk = keygen(test::test_srs(6), *other.assignment, quiet);
-        // Same instance column count as Fibonacci so the shape check passes.
+        const ProvingKey other_pk = keygen(test::test_srs(7), *other.assignment, quiet);
         const auto verdict = test::verify_with(other_pk.vk, {fixture().proof.instances[0]}, fixture().proof.bytes);
         QVERIFY(!verdict.ok);
         QCOMPARE(verdict.check, VerifyCheck::VerifyingKey);
+    }
+
+    void padded_public_inputs_are_rejected_by_shape() {
+        // A prover that appends an unconstrained public value (instance row 3 = 0 of the
+        // Fibonacci circuit is copied nowhere) once got a proof that verified against 4
+        // public values under the vk of a circuit with 3: a reader of proof.json saw an
+        // output the model never had. The vk now pins 3 values per column.
+        const VerifyingKey& vk = fixture().pk.vk;
+        Assignment padded = *fixture().circuit.assignment;
+        padded.assign({ColumnKind::Instance, 0}, 3, Fr::zero());
+        NullProgress quiet;
+        SeededRandom rng(11);
+        QVERIFY_THROWS_EXCEPTION(Error, create_proof(fixture().pk, test::test_srs(6), padded, rng, quiet));
+
+        auto instances = fixture().proof.instances;
+        instances[0].push_back(Fr::zero());
+        const auto verdict = test::verify_with(vk, instances, fixture().proof.bytes);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, VerifyCheck::PublicInputs);
+        QVERIFY2(verdict.reason.find("the verifying key expects 3") != std::string::npos, verdict.reason.c_str());
+    }
+
+    void another_srs_is_rejected_by_the_vk() {
+        // Same k, another τ: the vk binds the SRS it was made with (g[0], g2, [τ]G2).
+        SeededRandom tau(0xD1FF);
+        NullProgress quiet;
+        const Srs other = generate_srs(6, tau, quiet);
+        const auto verdict = verify_proof(fixture().pk.vk, other.verifier_params(), fixture().proof.instances,
+                                          fixture().proof.bytes);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, VerifyCheck::Srs);
+        QVERIFY2(verdict.reason.find("SRS") != std::string::npos, verdict.reason.c_str());
+        SeededRandom rng(12);
+        const auto error = [&]() -> std::string {
+            try {
+                create_proof(fixture().pk, other, *fixture().circuit.assignment, rng, quiet);
+            } catch (const Error& e) {
+                return e.what();
+            }
+            return "no error";
+        }();
+        QVERIFY2(error.find("SRS") != std::string::npos && error.find("verifying key") != std::string::npos,
+                 error.c_str());
+    }
+
+    void a_degenerate_srs_is_refused_by_setup_and_prove() {
+        // τ = 1: every power is the generator and [τ]G2 = G2, so anyone can open any
+        // commitment anywhere. All zero: no generator at all. srs-info rejected both;
+        // the proving path now does too.
+        const Srs& real = test::test_srs(6);
+        Srs tau_one = real;
+        for (auto& p : tau_one.g) p = G1Affine::generator();
+        tau_one.s_g2 = tau_one.g2;
+        Srs zero = real;
+        for (auto& p : zero.g) p = G1Affine();
+        for (auto& p : zero.g_lagrange) p = G1Affine();
+        const auto& c = fixture().circuit;
+        NullProgress quiet;
+        SeededRandom rng(13);
+        for (const Srs* bad : {&tau_one, &zero}) {
+            QVERIFY_THROWS_EXCEPTION(Error, keygen(*bad, *c.assignment, quiet));
+            QVERIFY_THROWS_EXCEPTION(Error, create_proof(fixture().pk, *bad, *c.assignment, rng, quiet));
+            QVERIFY(!verify_proof(fixture().pk.vk, bad->verifier_params(), fixture().proof.instances,
+                                  fixture().proof.bytes)
+                         .ok);
+        }
     }
 
     void swapped_evaluations_are_rejected() {
