@@ -2,8 +2,9 @@
 # The README's main command: installs missing Debian packages, builds ProofScope, then
 #  - with a display: opens the GUI on the bundled demo project (a tiny digit classifier),
 #    running gen-settings, compile-circuit and gen-witness for it;
-#  - without one (or with --headless): runs the CLI demo pipeline on the same project,
-#    proves and verifies the built-in synthetic PLONK circuit, and prints where outputs are.
+#  - without one (or with --headless): runs the CLI demo pipeline on the same project
+#    (settings → circuit → witness → SRS → keys → proof → verification) and prints where
+#    the outputs are.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HEADLESS=0
@@ -24,10 +25,6 @@ fi
 echo "No display: running the CLI demo pipeline (pass nothing and set DISPLAY for the GUI)."
 "$ROOT/scripts/demo_pipeline.sh" "$OUT" "$BUILD"
 echo
-echo "== proofscope-cli prove-synthetic --logrows 12 --output $OUT/synthetic"
-echo "   (a real PLONK/KZG proof of a built-in circuit: model circuits are the next milestone)"
-mkdir -p "$OUT/synthetic"
-"$BUILD/app/proofscope-cli" prove-synthetic --logrows 12 --output "$OUT/synthetic"
-echo
-echo "Demo outputs: $OUT (witness.json holds every layer's values; open the folder in the GUI"
+echo "Demo outputs: $OUT (witness.json holds every layer's values, proof.json the zero-knowledge"
+echo "proof of the classifier's output; open the folder in the GUI"
 echo "with: $BUILD/app/proofscope $OUT)"

@@ -17,7 +17,7 @@ step() {
     echo "== proofscope-cli $name $*"
     "$cli" "$name" "$@"
   else
-    echo "== skipped $name: not available yet (needs the model→circuit layout, the next milestone)"
+    echo "== skipped $name: this build's proofscope-cli has no such command"
   fi
 }
 "$build/resources/demo/make_demo_project" "$out" >/dev/null

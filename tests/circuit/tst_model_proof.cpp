@@ -184,14 +184,16 @@ private slots:
         const CompiledCircuit c2 = compile(mlp_graph(), other);
         const plonk::ProvingKey pk2 = circuit::setup_model(c2, srs_of(c2.settings.run_args.logrows), quiet);
         QVERIFY(!verify(pk2.vk, mlp.proof.instances, mlp.proof.bytes).ok);
-        // The same circuit, keyed and proven with another SRS (another τ): the opening fails
-        // under the verifier's SRS.
+        // The same circuit, keyed and proven with another SRS (another τ): the vk binds its
+        // SRS, so the verifier's SRS is refused by name.
         const unsigned k = mlp.pk.vk.k;
         const plonk::ProvingKey pk_other = circuit::setup_model(mlp.circuit, srs_of(k, 2), quiet);
         SeededRandom blinding(3);
         const plonk::Proof proof_other = circuit::prove_model(mlp.circuit, mlp.witness, pk_other, srs_of(k, 2), blinding, quiet);
         QVERIFY(verify(pk_other.vk, proof_other.instances, proof_other.bytes, 2).ok);
-        QVERIFY(!verify(pk_other.vk, proof_other.instances, proof_other.bytes, 1).ok);
+        const auto verdict = verify(pk_other.vk, proof_other.instances, proof_other.bytes, 1);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, plonk::VerifyCheck::Srs);
     }
 
     void setup_and_prove_lay_out_the_same_circuit() {
