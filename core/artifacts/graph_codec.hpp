@@ -1,7 +1,7 @@
 #pragma once
 // Binary encoding of the graph IR (core/model/graph.hpp) inside network.ezkl, so a
 // compiled circuit runs without the .onnx file.
-#include "core/artifacts/byte_codec.hpp"
+#include "core/util/byte_codec.hpp"
 #include "core/model/graph.hpp"
 
 namespace ps {

@@ -1,4 +1,5 @@
 #include "core/kzg/srs.hpp"
+#include "core/poly/polynomial.hpp"
 #include "core/curve/constant_time.hpp"
 #include "core/msm/fixed_base.hpp"
 #include "core/poly/batch_inversion.hpp"
@@ -28,27 +29,12 @@ void require_k(unsigned k, const char* where) {
                     "use --logrows 28 or less");
 }
 
-// τ^i, i < n, in parallel chunks.
-std::vector<Fr> powers_of(const Fr& tau, size_t n) {
-    std::vector<Fr> out(n);
-    constexpr size_t CHUNK = 4096;
-    tbb::parallel_for(size_t(0), (n + CHUNK - 1) / CHUNK, [&](size_t c) {
-        const size_t lo = c * CHUNK, hi = std::min(n, lo + CHUNK);
-        Fr p = tau.pow(uint64_t(lo));
-        for (size_t i = lo; i < hi; ++i) {
-            out[i] = p;
-            p *= tau;
-        }
-        erase(p);
-    });
-    return out;
-}
 
 // L_i(τ) = ω^i (τ^n − 1) / (n (τ − ω^i)); τ ∉ H is checked by the caller.
 std::vector<Fr> lagrange_values_at(const Fr& tau, unsigned k) {
     const size_t n = size_t(1) << k;
     const Fr omega = fr::root_of_unity(k);
-    const std::vector<Fr> w = powers_of(omega, n);
+    const std::vector<Fr> w = powers(omega, n);
     std::vector<Fr> out(n);
     for (size_t i = 0; i < n; ++i) out[i] = tau - w[i];
     batch_invert(out);
@@ -79,9 +65,9 @@ Srs generate_srs(unsigned k, RandomSource& tau_source, ProgressSink& progress) {
     srs.k = k;
     {
         ProgressStage stage(progress, "SRS powers of tau", n);
-        std::vector<Fr> powers = powers_of(tau, n);
-        const ErasedOnExit erase_powers{powers};
-        srs.g = fixed_base_mul_many_secret(G1Affine::generator(), powers, &stage);
+        std::vector<Fr> tau_powers = powers(tau, n);
+        const ErasedOnExit erase_powers{tau_powers};
+        srs.g = fixed_base_mul_many_secret(G1Affine::generator(), tau_powers, &stage);
     }
     {
         ProgressStage stage(progress, "SRS Lagrange basis", n);

@@ -82,11 +82,7 @@ WitnessPolynomials commit_witness(const ProvingKey& pk, const Srs& srs, const As
         w.instance.push_back(prepare_polynomial(std::move(values), *pk.domain));
     }
     for (const auto& column : assignment.columns(ColumnKind::Advice)) {
-        std::vector<Fr> values(column);
-        values.resize(n);
-        for (size_t i = assignment.usable_rows(); i < n; ++i) values[i] = Fr::random(rng);
-        transcript.write_point(tag::ADVICE, commit_values(srs, values));
-        w.advice.push_back(prepare_polynomial(std::move(values), *pk.domain));
+        w.advice.push_back(blind_and_commit(column, assignment.usable_rows(), pk, srs, rng, transcript, tag::ADVICE));
     }
     return w;
 }

@@ -1,6 +1,6 @@
 #include "core/plonk/constraint_system.hpp"
 
-#include "core/plonk/byte_codec.hpp"
+#include "core/plonk/field_codec.hpp"
 #include "core/poly/domain.hpp"
 
 #include <algorithm>
@@ -140,28 +140,28 @@ namespace {
 
 constexpr uint32_t ENCODING_VERSION = 1;
 
-void encode_column(Encoder& out, Column c) {
+void encode_column(ByteWriter& out, Column c) {
     out.u8(uint8_t(c.kind));
     out.u32(c.index);
 }
 
-Column decode_column(Decoder& in) {
+Column decode_column(ByteReader& in) {
     const uint8_t kind = in.u8();
     if (kind > uint8_t(ColumnKind::Fixed)) in.fail("unknown column kind " + std::to_string(kind), 1);
     return {ColumnKind(kind), in.u32()};
 }
 
-void encode_expression(Encoder& out, const Expression& e) {
+void encode_expression(ByteWriter& out, const Expression& e) {
     out.u8(uint8_t(e.op()));
     switch (e.op()) {
-    case Expression::Op::Constant: out.fr(e.constant_value()); return;
+    case Expression::Op::Constant: write_fr(out, e.constant_value()); return;
     case Expression::Op::Query:
         encode_column(out, e.column());
         out.i32(e.rotation());
         return;
     case Expression::Op::Negated: encode_expression(out, e.lhs()); return;
     case Expression::Op::Scaled:
-        out.fr(e.constant_value());
+        write_fr(out, e.constant_value());
         encode_expression(out, e.lhs());
         return;
     case Expression::Op::Sum:
@@ -172,19 +172,19 @@ void encode_expression(Encoder& out, const Expression& e) {
     }
 }
 
-Expression decode_expression(Decoder& in, int depth) {
+Expression decode_expression(ByteReader& in, int depth) {
     if (depth >= int(MAX_EXPRESSION_DEPTH))
         in.fail("expression nested deeper than " + std::to_string(MAX_EXPRESSION_DEPTH) + " levels");
     const uint8_t op = in.u8();
     switch (Expression::Op(op)) {
-    case Expression::Op::Constant: return Expression::constant(in.fr());
+    case Expression::Op::Constant: return Expression::constant(read_fr(in));
     case Expression::Op::Query: {
         const Column c = decode_column(in);
         return Expression::query(c, in.i32());
     }
     case Expression::Op::Negated: return -decode_expression(in, depth + 1);
     case Expression::Op::Scaled: {
-        const Fr factor = in.fr();
+        const Fr factor = read_fr(in);
         return decode_expression(in, depth + 1) * factor;
     }
     case Expression::Op::Sum: {
@@ -202,7 +202,7 @@ Expression decode_expression(Decoder& in, int depth) {
 }  // namespace
 
 std::vector<uint8_t> ConstraintSystem::encode() const {
-    Encoder out;
+    ByteWriter out;
     out.u32(ENCODING_VERSION);
     out.u32(num_instance_);
     out.u32(num_advice_);
@@ -225,11 +225,11 @@ std::vector<uint8_t> ConstraintSystem::encode() const {
             encode_expression(out, l.table[i]);
         }
     }
-    return std::move(out.data());
+    return std::move(out.bytes());
 }
 
 ConstraintSystem ConstraintSystem::decode(std::span<const uint8_t> bytes, const std::string& where) {
-    Decoder in(bytes, where);
+    ByteReader in(bytes, where);
     const uint32_t version = in.u32();
     if (version != ENCODING_VERSION)
         in.fail("constraint-system encoding version " + std::to_string(version) + ", expected " +

@@ -1,6 +1,6 @@
 #include "core/plonk/keys.hpp"
 
-#include "core/plonk/byte_codec.hpp"
+#include "core/plonk/field_codec.hpp"
 #include "core/transcript/keccak.hpp"
 
 #include <tbb/parallel_for.h>
@@ -17,20 +17,20 @@ const Fr& permutation_delta() {
 }
 
 std::vector<uint8_t> VerifyingKey::encode() const {
-    Encoder out;
-    out.bytes(std::span(reinterpret_cast<const uint8_t*>(VK_ENCODING_TAG), 16));
+    ByteWriter out;
+    out.raw(std::span(reinterpret_cast<const uint8_t*>(VK_ENCODING_TAG), 16));
     out.u32(k);
     const auto cs_bytes = cs.encode();
     out.u64(cs_bytes.size());
-    out.bytes(cs_bytes);
+    out.raw(cs_bytes);
     out.u64(instance_lengths.size());
     for (uint64_t length : instance_lengths) out.u64(length);
-    out.bytes(srs_digest);
+    out.raw(srs_digest);
     out.u64(fixed_commitments.size());
-    for (const auto& c : fixed_commitments) out.bytes(g1_to_evm(c));
+    for (const auto& c : fixed_commitments) out.raw(g1_to_evm(c));
     out.u64(permutation_commitments.size());
-    for (const auto& c : permutation_commitments) out.bytes(g1_to_evm(c));
-    return std::move(out.data());
+    for (const auto& c : permutation_commitments) out.raw(g1_to_evm(c));
+    return std::move(out.bytes());
 }
 
 Digest32 VerifyingKey::compute_digest() const { return keccak256(encode()); }

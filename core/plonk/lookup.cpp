@@ -62,9 +62,7 @@ MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& s
             if (it != row_of.end()) ++counts[it->second];
         }
         for (size_t i = 0; i < usable; ++i) m[i] = Fr::from_u64(counts[i]);
-        for (size_t i = usable; i < n; ++i) m[i] = Fr::random(rng);
-        transcript.write_point(tag::MULTIPLICITIES, commit_values(srs, m));
-        out.multiplicities.push_back(prepare_polynomial(std::move(m), *pk.domain));
+        out.multiplicities.push_back(blind_and_commit(std::move(m), usable, pk, srs, rng, transcript, tag::MULTIPLICITIES));
     }
     return out;
 }
@@ -85,9 +83,9 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
         const auto& m = out.previous.multiplicities[l].values;
         std::vector<Fr> phi(n);
         for (size_t i = 0; i < usable; ++i) phi[i + 1] = phi[i] + inv_input[i] - m[i] * inv_table[i];
-        for (size_t i = usable + 1; i < n; ++i) phi[i] = Fr::random(rng);
-        transcript.write_point(tag::LOOKUP_ACCUMULATORS, commit_values(srs, phi));
-        out.accumulators.push_back(prepare_polynomial(std::move(phi), *pk.domain));
+        // φ(ω^u) is the last row a constraint reads: blinding starts after it.
+        out.accumulators.push_back(
+            blind_and_commit(std::move(phi), usable + 1, pk, srs, rng, transcript, tag::LOOKUP_ACCUMULATORS));
     }
     return out;
 }

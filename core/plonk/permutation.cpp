@@ -115,9 +115,8 @@ ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const Co
         z[0] = carried;
         for (size_t i = 0; i < usable; ++i) z[i + 1] = z[i] * numerator[i] * denominator[i];
         carried = z[usable];
-        for (size_t i = usable + 1; i < n; ++i) z[i] = Fr::random(rng);
-        transcript.write_point(tag::PERMUTATION_PRODUCTS, commit_values(srs, z));
-        out.products.push_back(prepare_polynomial(std::move(z), *pk.domain));
+        // z(ω^u) is the last row a constraint reads: blinding starts after it.
+        out.products.push_back(blind_and_commit(std::move(z), usable + 1, pk, srs, rng, transcript, tag::PERMUTATION_PRODUCTS));
     }
     return out;
 }

@@ -77,4 +77,13 @@ inline Fr compress(std::span<const Fr> tuple, const Fr& theta) {
 // Commit to values on the n rows (Lagrange basis) and return the affine point.
 G1Affine commit_values(const Srs& srs, std::span<const Fr> values);
 
+// The zero-knowledge invariant (halo2's blinding rows): every witness-derived column the
+// prover commits gets CSPRNG values on the rows from `first_random_row` on — rows no
+// constraint reads — so its commitment and its few openings reveal nothing about the
+// witness. Fills them, absorbs the commitment under `tag` and returns the column in
+// coefficient and extended form.
+PreparedPolynomial blind_and_commit(std::vector<Fr> values, size_t first_random_row, const ProvingKey& pk,
+                                    const Srs& srs, RandomSource& rng, ProofWriter& transcript,
+                                    std::string_view tag);
+
 }  // namespace ps::plonk

@@ -1,4 +1,5 @@
 #include "core/poly/ntt.hpp"
+#include "core/poly/polynomial.hpp"
 #include "core/util/kernel_meter.hpp"
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
@@ -84,20 +85,6 @@ void transform_rec(Fr* a, size_t m, const Fr* tw, size_t stride, const Fr* block
     }
 }
 
-// tw[j] = ω^j for j < count, computed in parallel chunks (each chunk starts at ω^lo).
-std::vector<Fr> powers_table(const Fr& omega, size_t count) {
-    std::vector<Fr> tw(count);
-    constexpr size_t CHUNK = 4096;
-    tbb::parallel_for(size_t(0), (count + CHUNK - 1) / CHUNK, [&](size_t c) {
-        const size_t lo = c * CHUNK, hi = std::min(count, lo + CHUNK);
-        Fr w = omega.pow(uint64_t(lo));
-        for (size_t j = lo; j < hi; ++j) {
-            tw[j] = w;
-            w *= omega;
-        }
-    });
-    return tw;
-}
 
 }  // namespace
 
@@ -118,7 +105,7 @@ void transform(std::span<Fr> a, const Fr& omega) {
     log2_exact(n);
     if (n == 1) return;
     bit_reverse_permute(a);
-    const std::vector<Fr> tw = powers_table(omega, n / 2);
+    const std::vector<Fr> tw = powers(omega, n / 2);
     const size_t block = std::min(n, cache_block());
     std::vector<Fr> block_tw(block / 2);
     for (size_t j = 0; j < block / 2; ++j) block_tw[j] = tw[j * (n / block)];

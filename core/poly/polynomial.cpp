@@ -7,6 +7,20 @@
 
 namespace ps {
 
+std::vector<Fr> powers(const Fr& base, size_t count) {
+    std::vector<Fr> out(count);
+    constexpr size_t CHUNK = 4096;
+    tbb::parallel_for(size_t(0), (count + CHUNK - 1) / CHUNK, [&](size_t c) {
+        const size_t lo = c * CHUNK, hi = std::min(count, lo + CHUNK);
+        Fr w = base.pow(uint64_t(lo));
+        for (size_t j = lo; j < hi; ++j) {
+            out[j] = w;
+            w *= base;
+        }
+    });
+    return out;
+}
+
 namespace {
 constexpr size_t CHUNK = 4096;
 size_t chunk_count(size_t n) { return (n + CHUNK - 1) / CHUNK; }

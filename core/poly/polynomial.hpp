@@ -9,6 +9,10 @@ namespace ps {
 
 using Coeffs = std::vector<Fr>;
 
+// base^i for i < count, in parallel chunks (each chunk starts at base^lo): NTT twiddles,
+// the SRS's powers of τ.
+std::vector<Fr> powers(const Fr& base, size_t count);
+
 // p(x) by Horner's rule (parallel over chunks for large p).
 Fr evaluate(std::span<const Fr> coeffs, const Fr& x);
 

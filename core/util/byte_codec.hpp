@@ -1,6 +1,7 @@
 #pragma once
-// Little-endian binary encoding for the project's own artifact formats. The reader
-// never reads past the end: a truncated file is an error naming the file and offset.
+// Little-endian binary encoding for every one of the project's own binary formats
+// (network.ezkl, pk.key, vk.key, the constraint system). The reader never reads past the
+// end: a truncated input is a ps::Error naming the file and offset.
 #include "core/util/error.hpp"
 #include <cstdint>
 #include <cstring>
@@ -15,6 +16,7 @@ public:
     void u8(uint8_t v) { bytes_.push_back(v); }
     void u32(uint32_t v) { put(&v, 4); }
     void u64(uint64_t v) { put(&v, 8); }
+    void i32(int32_t v) { put(&v, 4); }
     void i64(int64_t v) { put(&v, 8); }
     void f32(float v) { put(&v, 4); }
     void raw(std::span<const uint8_t> b) { put(b.data(), b.size()); }
@@ -51,6 +53,7 @@ public:
     uint8_t u8() { uint8_t v; get(&v, 1); return v; }
     uint32_t u32() { uint32_t v; get(&v, 4); return v; }
     uint64_t u64() { uint64_t v; get(&v, 8); return v; }
+    int32_t i32() { int32_t v; get(&v, 4); return v; }
     int64_t i64() { int64_t v; get(&v, 8); return v; }
     float f32() { float v; get(&v, 4); return v; }
     std::span<const uint8_t> raw(size_t n) {
@@ -79,23 +82,24 @@ public:
     uint64_t count(size_t element_size) {
         const uint64_t n = u64();
         if (element_size && n > remaining() / element_size)
-            throw Error(file_ + " at offset " + std::to_string(pos_ - 8),
-                        "length " + std::to_string(n) + " exceeds the " + std::to_string(remaining()) +
-                            " bytes left: the file is truncated or corrupted",
-                        "regenerate it");
+            fail("length " + std::to_string(n) + " exceeds the " + std::to_string(remaining()) +
+                     " bytes left: the file is truncated or corrupted",
+                 8);
         return n;
     }
     size_t remaining() const { return bytes_.size() - pos_; }
     size_t position() const { return pos_; }
     const std::string& file() const { return file_; }
+    // An error at the current offset (minus `back` bytes already read).
+    [[noreturn]] void fail(const std::string& problem, size_t back = 0) const {
+        throw Error(file_ + " at offset " + std::to_string(pos_ - back), problem, "regenerate the file");
+    }
 
 private:
     void need(size_t n) const {
         if (n > remaining())
-            throw Error(file_ + " at offset " + std::to_string(pos_),
-                        "unexpected end of file (needs " + std::to_string(n) + " more bytes, " +
-                            std::to_string(remaining()) + " left): the file is truncated",
-                        "regenerate it");
+            fail("unexpected end of file (needs " + std::to_string(n) + " more bytes, " +
+                 std::to_string(remaining()) + " left): the file is truncated");
     }
     void get(void* p, size_t n) {
         need(n);

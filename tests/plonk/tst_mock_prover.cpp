@@ -2,7 +2,7 @@
 // broken twin is reported with the right kind, gate/lookup name, row and region label.
 // Also: the constraint system's degree, queries and blinding rows, and its encoding.
 #include "test_circuits.hpp"
-#include "core/plonk/byte_codec.hpp"
+#include "core/plonk/field_codec.hpp"
 #include "core/util/error.hpp"
 
 #include <QElapsedTimer>
@@ -121,7 +121,7 @@ private slots:
     void decode_rejects_repeated_equality_columns() {
         // The canonical encoding lists each equality column once; a repeat is a crafted
         // file (and was deduplicated by a linear search per entry: O(p²)).
-        Encoder out;
+        ByteWriter out;
         out.u32(1);  // encoding version
         out.u32(0);
         out.u32(2);  // advice columns
@@ -135,7 +135,7 @@ private slots:
         out.u64(0);  // lookups
         QString error;
         try {
-            ConstraintSystem::decode(out.data(), "cs");
+            ConstraintSystem::decode(out.bytes(), "cs");
         } catch (const Error& e) {
             error = e.what();
         }
@@ -147,7 +147,7 @@ private slots:
         // (tens of seconds); a set needs well under a second. The bound is generous on
         // purpose (shared CI cores): it separates n log n from n², nothing finer.
         constexpr uint32_t columns = 200'000;
-        Encoder out;
+        ByteWriter out;
         out.u32(1);
         out.u32(0);
         out.u32(columns);
@@ -161,7 +161,7 @@ private slots:
         out.u64(0);
         QElapsedTimer timer;
         timer.start();
-        const ConstraintSystem cs = ConstraintSystem::decode(out.data(), "cs");
+        const ConstraintSystem cs = ConstraintSystem::decode(out.bytes(), "cs");
         QCOMPARE(cs.permutation_columns().size(), size_t(columns));
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
     }
@@ -169,7 +169,7 @@ private slots:
     void deep_expressions_are_rejected_at_decode_and_at_build() {
         // Expression walks recurse (evaluation also inside TBB workers, whose stacks are
         // smaller than the main thread's): 1000 nested negations are refused up front.
-        Encoder out;
+        ByteWriter out;
         out.u32(1);
         out.u32(0);
         out.u32(1);
@@ -186,7 +186,7 @@ private slots:
         out.u64(0);  // lookups
         QString error;
         try {
-            ConstraintSystem::decode(out.data(), "cs");
+            ConstraintSystem::decode(out.bytes(), "cs");
         } catch (const Error& e) {
             error = e.what();
         }
