@@ -12,19 +12,8 @@ namespace {
 
 using model::Shape;
 
-Scale common_scale(const NodeContext& c) {
-    Scale s = 0;
-    bool any = false;
-    for (size_t i = 0; i < c.input_count(); ++i)
-        if (const WireTensor* r = c.runtime(i)) {
-            s = any ? std::max(s, r->scale) : r->scale;
-            any = true;
-        }
-    return any ? s : c.args().param_scale;
-}
-
 std::vector<WireTensor> add_sub(NodeContext& c, bool subtract) {
-    const Scale s = common_scale(c);
+    const Scale s = c.common_scale();
     const WireTensor a = c.at_scale(0, s), b = c.at_scale(1, s);
     const Shape shape = model::broadcast_shapes(a.shape, b.shape);
     const auto ma = model::broadcast_map(a.shape, shape), mb = model::broadcast_map(b.shape, shape);
@@ -38,7 +27,7 @@ std::vector<WireTensor> add(NodeContext& c) { return add_sub(c, false); }
 std::vector<WireTensor> sub(NodeContext& c) { return add_sub(c, true); }
 
 std::vector<WireTensor> sum_or_mean(NodeContext& c, bool mean) {
-    const Scale s = common_scale(c);
+    const Scale s = c.common_scale();
     std::vector<WireTensor> terms;
     Shape shape;
     for (size_t i = 0; i < c.input_count(); ++i) {
@@ -306,13 +295,8 @@ std::vector<WireTensor> batch_norm(NodeContext& c) {
     const double eps = c.node.attr_float("epsilon", 1e-5f);
     const Scale ps = c.args().param_scale, s = x.scale + ps;
     const size_t channels = gamma.size();
-    model::FloatTensor fa({int64_t(channels)}), fb({int64_t(channels)});
-    for (size_t ch = 0; ch < channels; ++ch) {
-        const double a = gamma.data[ch] / std::sqrt(double(var.data[ch]) + eps);
-        fa.data[ch] = float(a);
-        fb.data[ch] = float(beta.data[ch] - mu.data[ch] * a);
-    }
-    const model::IntTensor qa = quantised(fa, ps, c), qb = quantised(fb, s, c);
+    const fixed::FoldedBatchNorm folded = fixed::fold_batch_norm(gamma, beta, mu, var, eps);
+    const model::IntTensor qa = quantised(folded.a, ps, c), qb = quantised(folded.b, s, c);
     if (x.shape.size() < 2 || size_t(x.shape[1]) != channels) c.fail("BatchNormalization: channel count mismatch");
     const auto split = model::split_at_axis(x.shape, 1);
     std::vector<Wire> y(x.size());

@@ -58,24 +58,13 @@ std::vector<WireTensor> not_op(NodeContext& c) {
     return {a};
 }
 
-Scale common_scale(const NodeContext& c) {
-    Scale s = 0;
-    bool any = false;
-    for (size_t i = 0; i < c.input_count(); ++i)
-        if (const WireTensor* r = c.runtime(i)) {
-            s = any ? std::max(s, r->scale) : r->scale;
-            any = true;
-        }
-    return any ? s : c.args().param_scale;
-}
-
 // [a = b] = [b − a ≥ 0]·[a − b ≥ 0]
 Wire equal(CircuitBuilder& b, const Wire& x, const Wire& y) {
     return b.mul(b.sign(b.sub(y, x)).bit, b.sign(b.sub(x, y)).bit);
 }
 
 std::vector<WireTensor> equal_op(NodeContext& c) {
-    const Scale s = common_scale(c);
+    const Scale s = c.common_scale();
     const WireTensor a = c.at_scale(0, s), b = c.at_scale(1, s);
     const Shape shape = model::broadcast_shapes(a.shape, b.shape);
     const auto ma = model::broadcast_map(a.shape, shape), mb = model::broadcast_map(b.shape, shape);

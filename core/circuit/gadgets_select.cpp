@@ -45,17 +45,6 @@ std::vector<WireTensor> prelu(NodeContext& c) {
     return sloped(c, c.param(1, c.args().param_scale).t);
 }
 
-Scale common_scale(const NodeContext& c) {
-    Scale s = 0;
-    bool any = false;
-    for (size_t i = 0; i < c.input_count(); ++i)
-        if (const WireTensor* r = c.runtime(i)) {
-            s = any ? std::max(s, r->scale) : r->scale;
-            any = true;
-        }
-    return any ? s : c.args().param_scale;
-}
-
 // max(a, b) = b + relu(a − b); min(a, b) = a − relu(a − b).
 Wire extreme(CircuitBuilder& b, const Wire& x, const Wire& y, bool is_max) {
     const Wire d = b.sub(x, y);
@@ -65,7 +54,7 @@ Wire extreme(CircuitBuilder& b, const Wire& x, const Wire& y, bool is_max) {
 
 template <bool IsMax>
 std::vector<WireTensor> extremum(NodeContext& c) {
-    const Scale s = common_scale(c);
+    const Scale s = c.common_scale();
     WireTensor acc;
     bool first = true;
     for (size_t i = 0; i < c.input_count(); ++i) {
@@ -121,7 +110,7 @@ std::vector<WireTensor> clip(NodeContext& c) {
 // a < b ⟺ [b − a − 1 ≥ 0];  a ≤ b ⟺ [b − a ≥ 0]  (with the operands swapped for >, ≥).
 template <bool Strict, bool Swap>
 std::vector<WireTensor> compare(NodeContext& c) {
-    const Scale s = common_scale(c);
+    const Scale s = c.common_scale();
     const WireTensor a = c.at_scale(Swap ? 1 : 0, s), b = c.at_scale(Swap ? 0 : 1, s);
     const Shape shape = model::broadcast_shapes(a.shape, b.shape);
     const auto ma = model::broadcast_map(a.shape, shape), mb = model::broadcast_map(b.shape, shape);

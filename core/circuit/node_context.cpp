@@ -29,6 +29,17 @@ Scale NodeContext::natural_scale(size_t i) const {
     return integer_typed(i) ? 0 : args().param_scale;
 }
 
+Scale NodeContext::common_scale() const {
+    Scale s = 0;
+    bool any = false;
+    for (size_t i = 0; i < input_count(); ++i)
+        if (const WireTensor* r = runtime(i)) {
+            s = any ? std::max(s, r->scale) : r->scale;
+            any = true;
+        }
+    return any ? s : args().param_scale;
+}
+
 const fixed::FixedTensor& NodeContext::param(size_t i, Scale s) const {
     if (!is_constant(i)) fail("input '" + (present(i) ? node.inputs[i] : std::string("?")) + "' has no value");
     return params.get(node.inputs[i], s, location());

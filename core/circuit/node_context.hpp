@@ -37,6 +37,9 @@ struct NodeContext {
     const model::FloatTensor& constant(size_t i) const;
     bool integer_typed(size_t i) const;
     Scale natural_scale(size_t i) const;
+    // The scale several inputs are aligned to (Add, Max, comparisons…): the largest
+    // runtime input's, or param_scale when every input is a constant (the kernels' rule).
+    Scale common_scale() const;
 
     // Parameter values at scale s (as the kernel quantised them).
     const fixed::FixedTensor& param(size_t i, Scale s) const;

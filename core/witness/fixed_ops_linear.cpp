@@ -239,13 +239,8 @@ FixedResult batch_norm(const FixedCall& call) {
     const double eps = call.node.attr_float("epsilon", 1e-5f);
     const Scale ps = call.env.args.param_scale, s = x.scale + ps;
     const size_t channels = gamma.size();
-    model::FloatTensor fa({int64_t(channels)}), fb({int64_t(channels)});
-    for (size_t c = 0; c < channels; ++c) {
-        const double a = gamma.data[c] / std::sqrt(double(var.data[c]) + eps);
-        fa.data[c] = float(a);
-        fb.data[c] = float(beta.data[c] - mu.data[c] * a);
-    }
-    const IntTensor qa = quantise_constant(fa, ps, call), qb = quantise_constant(fb, s, call);
+    const FoldedBatchNorm folded = fold_batch_norm(gamma, beta, mu, var, eps);
+    const IntTensor qa = quantise_constant(folded.a, ps, call), qb = quantise_constant(folded.b, s, call);
     if (x.t.rank() < 2 || size_t(x.t.shape[1]) != channels) call.fail("BatchNormalization: channel count mismatch");
     const auto split = model::split_at_axis(x.t.shape, 1);
     WideTensor y(x.t.shape);

@@ -3,6 +3,7 @@
 // into i128 accumulators and reductions over axes.
 #include "core/model/tensor_index.hpp"
 #include "core/witness/fixed_point.hpp"
+#include <cmath>
 #include <set>
 
 namespace ps::fixed {
@@ -63,6 +64,23 @@ inline ReductionPlan plan_reduction(const model::Shape& shape, std::vector<int64
 inline std::vector<int64_t> reduction_axes(const FixedCall& call) {
     if (call.present(1)) return call.integers(1).data;
     return call.node.attr_ints("axes");
+}
+
+// Inference BatchNormalization folded to y = a·x + b per channel, a = γ/√(σ²+ε),
+// b = β − μ·a, in float (the kernel and the circuit quantise these same values).
+struct FoldedBatchNorm {
+    model::FloatTensor a, b;
+};
+inline FoldedBatchNorm fold_batch_norm(const model::FloatTensor& gamma, const model::FloatTensor& beta,
+                                       const model::FloatTensor& mu, const model::FloatTensor& var, double eps) {
+    const size_t channels = gamma.size();
+    FoldedBatchNorm f{model::FloatTensor({int64_t(channels)}), model::FloatTensor({int64_t(channels)})};
+    for (size_t c = 0; c < channels; ++c) {
+        const double a = gamma.data[c] / std::sqrt(double(var.data[c]) + eps);
+        f.a.data[c] = float(a);
+        f.b.data[c] = float(beta.data[c] - mu.data[c] * a);
+    }
+    return f;
 }
 
 }  // namespace ps::fixed
