@@ -26,10 +26,7 @@ std::vector<WireTensor> elementwise_lookup(NodeContext& c) {
 }  // namespace
 
 void register_lookup_gadgets(GadgetTable& t) {
-    for (const char* op : {"Sigmoid", "Tanh", "Exp", "Erf", "Softplus", "Softsign", "Mish", "HardSwish", "Sin",
-                           "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh", "Atanh",
-                           "Floor", "Ceil", "Round", "Sqrt", "Log", "Reciprocal", "Gelu", "Elu", "Celu",
-                           "Selu", "HardSigmoid", "ThresholdedRelu", "Shrink", "Pow"})
+    for (const char* op : fixed::elementwise_lookup_ops())
         t[op] = &elementwise_lookup;
 }
 

@@ -118,10 +118,7 @@ FixedResult log_softmax_op(const FixedCall& c) { return softmax(c, true); }
 }  // namespace
 
 void register_fixed_lookup_ops(FixedKernelTable& t) {
-    for (const char* op : {"Sigmoid", "Tanh", "Exp", "Erf", "Softplus", "Softsign", "Mish", "HardSwish", "Sin",
-                           "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh", "Atanh",
-                           "Floor", "Ceil", "Round", "Sqrt", "Log", "Reciprocal", "Gelu", "Elu", "Celu",
-                           "Selu", "HardSigmoid", "ThresholdedRelu", "Shrink", "Pow"})
+    for (const char* op : elementwise_lookup_ops())
         t[op] = &elementwise_lookup;
     t["Cast"] = &cast;
     t["Softmax"] = &softmax_op;

@@ -5,6 +5,15 @@
 
 namespace ps::fixed {
 
+std::span<const char* const> elementwise_lookup_ops() {
+    static constexpr const char* ops[] = {"Sigmoid", "Tanh", "Exp", "Erf", "Softplus", "Softsign", "Mish",
+                                          "HardSwish", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh",
+                                          "Cosh", "Asinh", "Acosh", "Atanh", "Floor", "Ceil", "Round", "Sqrt",
+                                          "Log", "Reciprocal", "Gelu", "Elu", "Celu", "Selu", "HardSigmoid",
+                                          "ThresholdedRelu", "Shrink", "Pow"};
+    return ops;
+}
+
 namespace {
 
 double sigmoid(double x) { return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x)); }

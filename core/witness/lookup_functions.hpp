@@ -7,6 +7,7 @@
 #include "core/model/graph.hpp"
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace ps::fixed {
@@ -19,6 +20,10 @@ struct LookupFunction {
     // Output scale relative to input scale: same scale, except ops with integer results.
     bool integer_output = false;
 };
+
+// The ONNX ops proved as one element-wise table each (EZKL LookupOp): the fixed-point
+// kernels and the circuit's gadgets register exactly these.
+std::span<const char* const> elementwise_lookup_ops();
 
 // nullopt when `node` is not a single-input element-wise function with a table.
 // `constant_exponent` is Pow's exponent when it is a scalar constant.

@@ -1,4 +1,5 @@
 #include "tools/corpus_report/prove_section.hpp"
+#include "tools/corpus_report/markdown_table.hpp"
 #include "tools/corpus_report/section_markers.hpp"
 
 #include <algorithm>
@@ -19,18 +20,8 @@ std::string ms(double v) { return v >= 100 ? fmt("%.0f", v) : fmt("%.1f", v); }
 
 std::string percent(double part, double whole) { return whole > 0 ? fmt("%.0f %%", 100 * part / whole) : "–"; }
 
-std::string row(const std::vector<std::string>& cells) {
-    std::string s = "|";
-    for (std::string c : cells) {
-        for (char& ch : c)
-            if (ch == '|' || ch == '\n') ch = ' ';
-        s += " " + c + " |";
-    }
-    return s + "\n";
-}
-
 std::string header(const std::vector<std::string>& cells) {
-    std::string s = row(cells) + "|";
+    std::string s = markdown_row(cells) + "|";
     for (size_t i = 0; i < cells.size(); ++i) s += "---|";
     return s + "\n";
 }
@@ -155,7 +146,7 @@ std::string proving_section(const std::vector<ProveRecord>& records, const Prove
           << header({"stage", "ms", "share of prove", "MSM", "NTT", "other", "MSM calls", "NTT calls"});
         for (const auto& name : stage_names) {
             const auto& t = by_stage[name];
-            s << row({name, ms(t.milliseconds), percent(t.milliseconds, all), percent(t.msm_milliseconds, t.milliseconds),
+            s << markdown_row({name, ms(t.milliseconds), percent(t.milliseconds, all), percent(t.msm_milliseconds, t.milliseconds),
                       percent(t.ntt_milliseconds, t.milliseconds),
                       percent(t.milliseconds - t.msm_milliseconds - t.ntt_milliseconds, t.milliseconds),
                       std::to_string(t.msm_calls), std::to_string(t.ntt_calls)});
@@ -169,7 +160,7 @@ std::string proving_section(const std::vector<ProveRecord>& records, const Prove
         const bool has_settings = r.logrows > 0;
         const bool ran = r.status == ProveStatus::Proved;
         const std::string err = r.max_abs_error ? fmt("%.2e", *r.max_abs_error) + " / " + fmt("%.2e", r.tolerance) : "–";
-        s << row({r.model, has_settings ? std::to_string(r.input_scale) + "/" + std::to_string(r.param_scale) : "–",
+        s << markdown_row({r.model, has_settings ? std::to_string(r.input_scale) + "/" + std::to_string(r.param_scale) : "–",
                   has_settings ? std::to_string(r.logrows) : "–",
                   r.rows_usable ? std::to_string(r.rows_used) + " / " + std::to_string(r.rows_usable) : "–",
                   r.setup_ms > 0 ? ms(r.setup_ms) : "–", ran ? ms(r.prove_ms) : "–", ran ? ms(r.verify_ms) : "–",
@@ -200,7 +191,7 @@ std::string proving_section(const std::vector<ProveRecord>& records, const Prove
             uint64_t msms = 0, ntts = 0;
             for (const auto& t : r->prove_stages) msms += t.msm_calls, ntts += t.ntt_calls;
             cells.push_back(std::to_string(msms) + " / " + std::to_string(ntts));
-            s << row(cells);
+            s << markdown_row(cells);
         }
     }
     s << "\n" << kProvingEnd;

@@ -3,6 +3,7 @@
 // backend node-test pass rate per operator. Prints progress to stderr.
 // The proving section (between section_markers.hpp's markers) belongs to
 // proofscope-corpus-prove: this program keeps it as it finds it in --out.
+#include "tools/corpus_report/markdown_table.hpp"
 #include "tools/corpus_report/backend_suite.hpp"
 #include "tools/corpus_report/report_columns.hpp"
 #include "tools/corpus_report/section_markers.hpp"
@@ -25,16 +26,6 @@ std::vector<std::unique_ptr<ColumnProvider>> report_providers() {
     p.push_back(make_float_columns());
     p.push_back(make_quant_columns());
     return p;
-}
-
-std::string row(const std::vector<std::string>& cells) {
-    std::string s = "|";
-    for (std::string c : cells) {
-        for (char& ch : c)
-            if (ch == '|' || ch == '\n') ch = ' ';
-        s += " " + c + " |";
-    }
-    return s + "\n";
 }
 
 std::string backend_section(const std::vector<BackendResult>& results) {
@@ -60,7 +51,7 @@ std::string backend_section(const std::vector<BackendResult>& results) {
         std::string fails;
         for (size_t i = 0; i < t.failures.size() && i < 4; ++i) fails += (i ? ", " : "") + t.failures[i];
         if (t.failures.size() > 4) fails += ", …";
-        s << row({op, std::to_string(t.total), std::to_string(t.supported), std::to_string(t.passed), fails.empty() ? "–" : fails});
+        s << markdown_row({op, std::to_string(t.total), std::to_string(t.supported), std::to_string(t.passed), fails.empty() ? "–" : fails});
     }
     s << "\nKnown failures among supported ops (kept out of tst_backend_conformance's expectations on purpose): "
          "string tensors (Cast to/from STRING), bfloat16 (the test data stores its bit patterns as uint16), and "
@@ -96,7 +87,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> headers = {"model"};
     for (const auto& p : providers)
         for (const auto& h : p->headers()) headers.push_back(h);
-    std::string table = row(headers) + "|" ;
+    std::string table = markdown_row(headers) + "|" ;
     for (size_t i = 0; i < headers.size(); ++i) table += "---|";
     table += "\n";
     for (const auto& c : cases) {
@@ -107,7 +98,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> cells = {c.name};
         for (const auto& p : providers)
             for (auto& cell : p->cells(c, f)) cells.push_back(std::move(cell));
-        table += row(cells);
+        table += markdown_row(cells);
     }
     std::ostringstream doc;
     doc << "# Corpus report\n\n"
