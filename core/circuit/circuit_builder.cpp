@@ -125,54 +125,43 @@ Wire CircuitBuilder::expose(const Wire& w, std::optional<i128> claimed) {
     return out;
 }
 
-Wire CircuitBuilder::dot(std::span<const Wire> xs, std::span<const Wire> ys) {
-    if (xs.size() != ys.size()) throw Error("circuit", "dot product of unequal lengths");
+Wire CircuitBuilder::accumulate(size_t terms, size_t per_row, RowKind first_kind, RowKind next_kind,
+                                const std::function<i128(size_t row, size_t term, uint32_t slot)>& place) {
     i128 acc = 0;
     Wire out;
-    const size_t p = config_.pairs;
-    for (size_t first = 0; first < std::max<size_t>(xs.size(), 1); first += p) {
-        const size_t row = new_arith_row(first == 0 ? RowKind::Dot0 : RowKind::Dot);
-        for (size_t i = first; i < std::min(first + p, xs.size()); ++i) {
-            copy_into(xs[i], row, 'x', uint32_t(i - first));
-            copy_into(ys[i], row, 'y', uint32_t(i - first));
-            acc += xs[i].value * ys[i].value;
-        }
+    for (size_t first = 0; first < std::max<size_t>(terms, 1); first += per_row) {
+        const size_t row = new_arith_row(first == 0 ? first_kind : next_kind);
+        for (size_t i = first; i < std::min(first + per_row, terms); ++i) acc += place(row, i, uint32_t(i - first));
         out = place_arith(row, 'z', 0, acc);
     }
     return out;
+}
+
+Wire CircuitBuilder::dot(std::span<const Wire> xs, std::span<const Wire> ys) {
+    if (xs.size() != ys.size()) throw Error("circuit", "dot product of unequal lengths");
+    return accumulate(xs.size(), config_.pairs, RowKind::Dot0, RowKind::Dot, [&](size_t row, size_t i, uint32_t slot) {
+        copy_into(xs[i], row, 'x', slot);
+        copy_into(ys[i], row, 'y', slot);
+        return xs[i].value * ys[i].value;
+    });
 }
 
 Wire CircuitBuilder::dot_fixed(std::span<const Wire> xs, std::span<const i128> weights) {
     if (xs.size() != weights.size()) throw Error("circuit", "dot product of unequal lengths");
-    i128 acc = 0;
-    Wire out;
-    const size_t p = config_.pairs;
-    for (size_t first = 0; first < std::max<size_t>(xs.size(), 1); first += p) {
-        const size_t row = new_arith_row(first == 0 ? RowKind::DotFixed0 : RowKind::DotFixed);
-        for (size_t i = first; i < std::min(first + p, xs.size()); ++i) {
-            copy_into(xs[i], row, 'x', uint32_t(i - first));
-            arith_[row].f[i - first] = weights[i];
-            acc += xs[i].value * weights[i];
-        }
-        out = place_arith(row, 'z', 0, acc);
-    }
-    return out;
+    return accumulate(xs.size(), config_.pairs, RowKind::DotFixed0, RowKind::DotFixed,
+                      [&](size_t row, size_t i, uint32_t slot) {
+                          copy_into(xs[i], row, 'x', slot);
+                          arith_[row].f[slot] = weights[i];
+                          return xs[i].value * weights[i];
+                      });
 }
 
 Wire CircuitBuilder::sum(std::span<const Wire> xs) {
-    i128 acc = 0;
-    Wire out;
-    const size_t per_row = 2 * config_.pairs;
-    for (size_t first = 0; first < std::max<size_t>(xs.size(), 1); first += per_row) {
-        const size_t row = new_arith_row(first == 0 ? RowKind::Sum0 : RowKind::Sum);
-        for (size_t i = first; i < std::min(first + per_row, xs.size()); ++i) {
-            const size_t slot = i - first;
-            copy_into(xs[i], row, slot < config_.pairs ? 'x' : 'y', uint32_t(slot % config_.pairs));
-            acc += xs[i].value;
-        }
-        out = place_arith(row, 'z', 0, acc);
-    }
-    return out;
+    const uint32_t p = config_.pairs;
+    return accumulate(xs.size(), 2 * p, RowKind::Sum0, RowKind::Sum, [&](size_t row, size_t i, uint32_t slot) {
+        copy_into(xs[i], row, slot < p ? 'x' : 'y', slot % p);
+        return xs[i].value;
+    });
 }
 
 Wire CircuitBuilder::add(const Wire& a, const Wire& b) {

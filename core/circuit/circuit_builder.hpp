@@ -142,6 +142,11 @@ private:
     size_t new_arith_row(RowKind kind);
     Wire place_arith(size_t row, char column, uint32_t index, i128 value);  // column: 'x', 'y', 'z'
     Wire copy_into(const Wire& source, size_t row, char column, uint32_t index);
+    // The running-accumulator rows of dot, dot_fixed and sum: `terms` terms, `per_row` to a
+    // row (first row `first_kind`, z = its terms; then `next_kind`, z = z' + its terms).
+    // `place` puts term `term` into slot `slot` of `row` and returns its value.
+    Wire accumulate(size_t terms, size_t per_row, RowKind first_kind, RowKind next_kind,
+                    const std::function<i128(size_t row, size_t term, uint32_t slot)>& place);
     i128 limb_span() const;  // decomp_base^decomp_legs
     void label(Block block, size_t row);
 
