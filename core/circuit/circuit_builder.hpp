@@ -110,6 +110,9 @@ public:
 
     // ---- result
     BlockRows rows() const;
+    // rows() without the range table, whose size needs the limb plan (a search over
+    // candidate constraint systems): what a node's own cost is measured in.
+    BlockRows base_rows() const;
     unsigned minimum_k() const;  // smallest k whose usable rows hold every block
     BuiltCircuit build(unsigned k) const;
     // The region label (layer) of a row of a block (for mock-prover reports).
@@ -138,7 +141,6 @@ private:
         int64_t x = 0, y = 0;
     };
 
-    BlockRows base_rows() const;  // without the range table
     size_t new_arith_row(RowKind kind);
     Wire place_arith(size_t row, char column, uint32_t index, i128 value);  // column: 'x', 'y', 'z'
     Wire copy_into(const Wire& source, size_t row, char column, uint32_t index);

@@ -92,9 +92,9 @@ ModelLayout lay_out_model(const CompiledCircuit& circuit, const WitnessResult& w
             ctx.claimed.push_back(it == layer_of.end() ? nullptr : &it->second->quantised);
         }
         b.set_region("layer " + std::to_string(node.index) + " " + node.op + " '" + node.name + "'");
-        const BlockRows before = b.rows();
+        const BlockRows before = b.base_rows();
         std::vector<WireTensor> outs = (*gadget)(ctx);
-        const BlockRows after = b.rows();
+        const BlockRows after = b.base_rows();
         NodeRows cost{node.name, node.op, "", after.arith - before.arith, after.lookup - before.lookup,
                       after.range - before.range};
         auto first = layer_of.find(node.outputs.empty() ? std::string() : node.outputs[0]);
