@@ -80,6 +80,30 @@ OneHot select_extreme(CircuitBuilder& b, std::span<const Wire> xs, bool is_max, 
     return out;
 }
 
+std::vector<Wire> choose_position(CircuitBuilder& b, const Wire& index, size_t n, bool wrap_negative) {
+    if (n == 0) throw Error("circuit", "a position among none");
+    const bool negative = wrap_negative && index.value < 0;
+    const i128 at = negative ? index.value + i128(n) : index.value;
+    // An index out of range (only a tampered witness has one) gets no bit: Σ e_k = 1 fails.
+    std::vector<Wire> bits;
+    std::vector<i128> positions;
+    bits.reserve(n + 1);
+    for (size_t k = 0; k < n; ++k) {
+        bits.push_back(b.witness(i128(k) == at ? 1 : 0));
+        check_boolean(b, bits.back());
+        positions.push_back(i128(k));
+    }
+    b.equate(b.sum(bits), b.constant(1));
+    if (wrap_negative) {
+        bits.push_back(b.witness(negative ? 1 : 0));
+        check_boolean(b, bits.back());
+        positions.push_back(-i128(n));
+    }
+    b.equate(b.dot_fixed(bits, positions), index);
+    if (wrap_negative) bits.pop_back();
+    return bits;
+}
+
 RuntimeDivisor runtime_divisor(CircuitBuilder& b, const Wire& d) {
     const i128 h = d.value >= 0 ? d.value / 2 : floor_div(d.value, 2);
     const Wire half = b.witness(h), odd = b.witness(d.value - 2 * h);

@@ -34,6 +34,13 @@ struct OneHot {
 };
 OneHot select_extreme(CircuitBuilder& b, std::span<const Wire> xs, bool is_max, bool last, std::optional<i128> claimed);
 
+// A position among n chosen by a value computed at run time (Gather's and Scatter's
+// indices): bits e_k = [k = position], proved boolean and summing to 1, with
+// Σ k·e_k − n·t = index for a boolean t when `wrap_negative` (ONNX's negative indices:
+// index ∈ [−n, n) names position index mod n, and no other index is satisfiable), or
+// Σ k·e_k = index otherwise (index ∈ [0, n)).
+std::vector<Wire> choose_position(CircuitBuilder& b, const Wire& index, size_t n, bool wrap_negative);
+
 // ⌊(n + ⌊d/2⌋)/d⌋ for a divisor d ≥ 1 known only at run time (the caller proves d ≥ 1):
 // the prover's q and r with n + ⌊d/2⌋ = q·d + r, 0 ≤ r ≤ d − 1, q in the symmetric range
 // of limb_span (so q·d cannot wrap the field), and h = ⌊d/2⌋ from d = 2h + t, t ∈ {0, 1},

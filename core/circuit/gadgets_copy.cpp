@@ -17,17 +17,7 @@ int64_t element_id(size_t input, size_t element) { return ID_MARK | (int64_t(inp
 std::vector<WireTensor> copy(NodeContext& c) {
     const std::string& op = c.node.op;
     const size_t n = c.input_count();
-    Scale scale = c.args().input_scale;
-    bool any_runtime = false;
-    for (size_t i = 0; i < n; ++i)
-        if (c.present(i) && !model::is_index_input(op, i))
-            if (const WireTensor* r = c.runtime(i)) {
-                scale = any_runtime ? std::max(scale, r->scale) : r->scale;
-                any_runtime = true;
-            }
-    if (!any_runtime)
-        for (size_t i = 0; i < n; ++i)
-            if (c.present(i) && !model::is_index_input(op, i)) scale = c.natural_scale(i);
+    const Scale scale = c.data_scale();
 
     if ((op == "ScatterElements" || op == "ScatterND" || op == "Scatter") &&
         c.node.attr_string("reduction", "none") != "none")

@@ -99,14 +99,7 @@ std::vector<WireTensor> cast(NodeContext& c) {
 // fixed_ops_copy.cpp brings them to (the largest run-time data scale).
 std::vector<WireTensor> where(NodeContext& c) {
     if (c.is_constant(0)) return constant_where(c);
-    Scale scale = c.args().input_scale;
-    bool any_runtime = false;
-    for (size_t i : {size_t(1), size_t(2)})
-        if (const WireTensor* r = c.runtime(i)) {
-            scale = any_runtime ? std::max(scale, r->scale) : r->scale;
-            any_runtime = true;
-        }
-    if (!any_runtime) scale = c.natural_scale(2);
+    const Scale scale = c.data_scale();
     const WireTensor cond = boolean_input(c, 0), a = c.at_scale(1, scale), b = c.at_scale(2, scale);
     const Shape shape = model::broadcast_shapes(model::broadcast_shapes(cond.shape, a.shape), b.shape);
     const auto mc = model::broadcast_map(cond.shape, shape), ma = model::broadcast_map(a.shape, shape),

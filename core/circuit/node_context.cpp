@@ -1,5 +1,6 @@
 #include "core/circuit/node_context.hpp"
 
+#include "core/model/data_movement.hpp"
 #include "core/model/op_registry.hpp"
 #include "core/util/error.hpp"
 
@@ -38,6 +39,20 @@ Scale NodeContext::common_scale() const {
             any = true;
         }
     return any ? s : args().param_scale;
+}
+
+Scale NodeContext::data_scale() const {
+    Scale s = args().input_scale, last_natural = s;
+    bool any = false;
+    for (size_t i = 0; i < input_count(); ++i) {
+        if (!present(i) || model::is_index_input(node.op, i)) continue;
+        last_natural = natural_scale(i);
+        if (const WireTensor* r = runtime(i)) {
+            s = any ? std::max(s, r->scale) : r->scale;
+            any = true;
+        }
+    }
+    return any ? s : last_natural;
 }
 
 const fixed::FixedTensor& NodeContext::param(size_t i, Scale s) const {
@@ -115,6 +130,7 @@ const Gadget* find_gadget(const std::string& op) {
     static const GadgetTable table = [] {
         GadgetTable t;
         register_copy_gadgets(t);
+        register_gather_gadgets(t);
         register_linear_gadgets(t);
         register_select_gadgets(t);
         register_lookup_gadgets(t);

@@ -40,6 +40,10 @@ struct NodeContext {
     // The scale several inputs are aligned to (Add, Max, comparisons…): the largest
     // runtime input's, or param_scale when every input is a constant (the kernels' rule).
     Scale common_scale() const;
+    // The scale data movement brings its data inputs (those that are not indices, shapes
+    // or conditions) to, as fixed_ops_copy.cpp does: the largest runtime data input's,
+    // or the last data input's natural scale when every data input is a constant.
+    Scale data_scale() const;
 
     // Parameter values at scale s (as the kernel quantised them).
     const fixed::FixedTensor& param(size_t i, Scale s) const;
@@ -74,6 +78,7 @@ void register_linear_gadgets(GadgetTable&);
 void register_select_gadgets(GadgetTable&);
 void register_lookup_gadgets(GadgetTable&);
 void register_copy_gadgets(GadgetTable&);
+void register_gather_gadgets(GadgetTable&);  // after register_copy_gadgets
 void register_conv_gadgets(GadgetTable&);
 void register_order_gadgets(GadgetTable&);
 void register_softmax_gadgets(GadgetTable&);

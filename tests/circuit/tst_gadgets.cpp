@@ -220,6 +220,69 @@ private slots:
         honest_and_tampered(b.g, {{0.5, -1.25, 2.0, -0.75, 0.0, 1.5}},
                             {{"ReduceL1_0", 1, 1}, {"ReduceSumSquare_1", 0, -1}, {"ReduceL2_2", 1, 1}});
     }
+    void gather_with_run_time_indices() {
+        // A constant table and a run-time tensor, each indexed by a run-time index tensor
+        // with a negative index (counted from the end, as ONNX allows).
+        GraphBuilder b;
+        b.input("x", {2, 4})
+            .input("i", {3}, model::DType::Int64)
+            .init("table", {4, 2}, {0.5f, -1.0f, 1.5f, 2.0f, -0.25f, 0.75f, 3.0f, -2.5f})
+            .node("Gather", {"table", "i"}, {"rows"})
+            .node("Gather", {"x", "i"}, {"cols"}, {{"axis", int_attr(1)}})
+            .output("rows", {3, 2})
+            .output("cols", {2, 3});
+        const std::vector<std::vector<double>> in = {{0.5, -1.0, 2.0, 0.25, -0.5, 1.0, 1.5, -2.0}, {2, -1, 0}};
+        const Run r = run(b.g, in);
+        QCOMPARE(layer(const_cast<WitnessResult&>(r.witness), "Gather_0").quantised.size(), size_t(6));
+        honest_and_tampered(b.g, in, {{"Gather_0", 0, 1}, {"Gather_0", 3, -1}, {"Gather_1", 5, 1}, {"Gather_1", 2, -1}});
+    }
+    void gather_elements_and_gather_nd_with_run_time_indices() {
+        GraphBuilder b;
+        b.input("x", {2, 3})
+            .input("e", {2, 2}, model::DType::Int64)
+            .input("t", {2, 2}, model::DType::Int64)
+            .node("GatherElements", {"x", "e"}, {"ge"}, {{"axis", int_attr(1)}})
+            .node("GatherND", {"x", "t"}, {"gn"})
+            .output("ge", {2, 2})
+            .output("gn", {2});
+        const std::vector<std::vector<double>> in = {{0.5, -1.0, 2.0, 0.25, -0.5, 1.0}, {2, -3, 1, 0}, {1, -1, 0, 2}};
+        honest_and_tampered(b.g, in, {{"GatherElements_0", 1, 1}, {"GatherElements_0", 2, -1}, {"GatherND_1", 0, 1}, {"GatherND_1", 1, -1}});
+    }
+    void scatter_with_run_time_indices() {
+        // ScatterElements writes the same cell twice: the last write wins, as in the kernel.
+        GraphBuilder b;
+        b.input("x", {2, 3})
+            .input("e", {1, 2}, model::DType::Int64)
+            .input("u", {1, 2})
+            .input("t", {2, 1}, model::DType::Int64)
+            .input("v", {2, 3})
+            .node("ScatterElements", {"x", "e", "u"}, {"se"}, {{"axis", int_attr(1)}})
+            .node("ScatterND", {"x", "t", "v"}, {"sn"})
+            .output("se", {2, 3})
+            .output("sn", {2, 3});
+        const std::vector<std::vector<double>> in = {
+            {0.5, -1.0, 2.0, 0.25, -0.5, 1.0}, {2, -1}, {1.25, -0.75}, {-1, 0}, {3.0, 2.5, -2.0, 1.5, 0.125, -1.5}};
+        const Run r = run(b.g, in);
+        QCOMPARE(layer(const_cast<WitnessResult&>(r.witness), "ScatterElements_0").quantised[2],
+                 layer(const_cast<WitnessResult&>(r.witness), "input_2").quantised[1]);
+        honest_and_tampered(b.g, in, {{"ScatterElements_0", 2, 1}, {"ScatterElements_0", 0, -1}, {"ScatterND_1", 0, 1}, {"ScatterND_1", 5, -1}});
+    }
+    void run_time_index_out_of_range_is_unsatisfiable() {
+        // A claimed index outside [−n, n) selects nothing; with the gathered value kept, the
+        // choice's constraints fail in the Gather layer.
+        GraphBuilder b;
+        b.input("x", {1, 3}).input("i", {1}, model::DType::Int64).node("Gather", {"x", "i"}, {"y"}, {{"axis", int_attr(1)}}).output("y", {1, 1});
+        const Run r = run(b.g, {{0.5, -1.0, 2.0}, {1}});
+        for (int64_t index : {3, -4, 4}) {
+            WitnessResult bad = r.witness;
+            layer(bad, "input_1").quantised[0] = index;
+            QVERIFY2(names(mock(r, bad), "Gather_0"), ("index " + std::to_string(index) + " was accepted").c_str());
+        }
+        // −2 and 1 name the same element of an axis of 3, so the claim stays true.
+        WitnessResult wrapped = r.witness;
+        layer(wrapped, "input_1").quantised[0] = -2;
+        QVERIFY(mock(r, wrapped).empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstGadgets)
