@@ -169,6 +169,14 @@ public:
     // A square root (Tonelli–Shanks; p ≡ 3 mod 4 takes the one-exponentiation path).
     std::optional<MontField> sqrt() const;
 
+    // The Montgomery product in portable C++, whatever the target: the reference the
+    // assembly path (mulx/adcx/adox, on targets with BMI2 and ADX) is tested against.
+    static MontField mul_portable(const MontField& a, const MontField& b) {
+        MontField r;
+        mont_mul_portable(r.v_, a.v_, b.v_);
+        return r;
+    }
+
 private:
     // x mod p for any 256-bit x: mont_mul requires both operands below p. Fr::random
     // feeds it secret bytes, so it is branch-free: p > 2^253 gives x < 8p, and subtracting
@@ -195,6 +203,7 @@ private:
         return r;
     }
     static void mont_mul(U256& out, const U256& a, const U256& b);
+    static void mont_mul_portable(U256& out, const U256& a, const U256& b);
     static U256 binary_inverse(const U256& a);
     static void add_mod_p(U256& out, const U256& a, const U256& b);
     static void sub_mod_p(U256& out, const U256& a, const U256& b);
@@ -216,36 +225,149 @@ private:
     U256 v_{};
 };
 
+// One CIOS row (mont_row below) in x86-64 assembly: rdx = b_i; two independent carry chains (adcx: CF,
+// adox: OF) so the low and high halves of the products add in parallel.
+#define PS_MONT_ROW(OFF, T0, T1, T2, T3, T4)                   \
+    "movq " #OFF "(%[b]), %%rdx\n\t"                            \
+    "xorl %k[z], %k[z]\n\t"                                     \
+    "mulxq 0(%[a]), %[lo], %[hi]\n\t"                           \
+    "adcxq %[lo], " T0 "\n\t"                                   \
+    "adoxq %[hi], " T1 "\n\t"                                   \
+    "mulxq 8(%[a]), %[lo], %[hi]\n\t"                           \
+    "adcxq %[lo], " T1 "\n\t"                                   \
+    "adoxq %[hi], " T2 "\n\t"                                   \
+    "mulxq 16(%[a]), %[lo], %[hi]\n\t"                          \
+    "adcxq %[lo], " T2 "\n\t"                                   \
+    "adoxq %[hi], " T3 "\n\t"                                   \
+    "mulxq 24(%[a]), %[lo], %[hi]\n\t"                          \
+    "adcxq %[lo], " T3 "\n\t"                                   \
+    "movq %[z], " T4 "\n\t"                                     \
+    "adoxq %[hi], " T4 "\n\t"                                   \
+    "adcxq %[z], " T4 "\n\t"                                    \
+    "movq " T0 ", %%rdx\n\t"                                    \
+    "imulq %[inv], %%rdx\n\t"                                   \
+    "xorl %k[z], %k[z]\n\t"                                     \
+    "mulxq 0(%[p]), %[lo], %[hi]\n\t"                           \
+    "adcxq " T0 ", %[lo]\n\t"                                   \
+    "adoxq %[hi], " T1 "\n\t"                                   \
+    "mulxq 8(%[p]), %[lo], %[hi]\n\t"                           \
+    "adcxq %[lo], " T1 "\n\t"                                   \
+    "adoxq %[hi], " T2 "\n\t"                                   \
+    "mulxq 16(%[p]), %[lo], %[hi]\n\t"                          \
+    "adcxq %[lo], " T2 "\n\t"                                   \
+    "adoxq %[hi], " T3 "\n\t"                                   \
+    "mulxq 24(%[p]), %[lo], %[hi]\n\t"                          \
+    "adcxq %[lo], " T3 "\n\t"                                   \
+    "adoxq %[hi], " T4 "\n\t"                                   \
+    "adcxq %[z], " T4 "\n\t"
+
+namespace field_detail {
+
+// hi:lo = a·b. mulx (BMI2) where the target has it: it leaves the flags alone, so the
+// carry chains around it stay intact; a 128-bit product elsewhere (PROOFSCOPE_PORTABLE).
+[[gnu::always_inline]] inline unsigned long long mul64(unsigned long long a, unsigned long long b,
+                                                       unsigned long long* hi) {
+#if defined(__BMI2__)
+    return _mulx_u64(a, b, hi);
+#else
+    const u128 p = u128(a) * b;
+    *hi = static_cast<unsigned long long>(p >> 64);
+    return static_cast<unsigned long long>(p);
+#endif
+}
+
+// One CIOS row: t ← (t + a·b_i + m·p) / 2^64 with m = (t + a·b_i)_0 · inv mod 2^64.
+[[gnu::always_inline]] inline void mont_row(unsigned long long (&t)[4], const unsigned long long (&a)[4],
+                                            unsigned long long bi, const unsigned long long (&p)[4],
+                                            unsigned long long inv) {
+    using ull = unsigned long long;
+    // u = t + a·b_i (five words): low halves in one carry chain, high halves in another.
+    ull h0, h1, h2, h3;
+    const ull l0 = mul64(a[0], bi, &h0), l1 = mul64(a[1], bi, &h1), l2 = mul64(a[2], bi, &h2),
+              l3 = mul64(a[3], bi, &h3);
+    ull u0, u1, u2, u3, u4;
+    unsigned char c = _addcarry_u64(0, t[0], l0, &u0);
+    c = _addcarry_u64(c, t[1], l1, &u1);
+    c = _addcarry_u64(c, t[2], l2, &u2);
+    c = _addcarry_u64(c, t[3], l3, &u3);
+    u4 = c;
+    c = _addcarry_u64(0, u1, h0, &u1);
+    c = _addcarry_u64(c, u2, h1, &u2);
+    c = _addcarry_u64(c, u3, h2, &u3);
+    _addcarry_u64(c, u4, h3, &u4);
+    // + m·p, which zeroes the low word; the rest shifts down one word.
+    const ull m = u0 * inv;
+    ull g0, g1, g2, g3;
+    const ull k0 = mul64(m, p[0], &g0), k1 = mul64(m, p[1], &g1), k2 = mul64(m, p[2], &g2),
+              k3 = mul64(m, p[3], &g3);
+    ull dropped;
+    c = _addcarry_u64(0, u0, k0, &dropped);
+    c = _addcarry_u64(c, u1, k1, &t[0]);
+    c = _addcarry_u64(c, u2, k2, &t[1]);
+    c = _addcarry_u64(c, u3, k3, &t[2]);
+    t[3] = u4 + c;
+    c = _addcarry_u64(0, t[0], g0, &t[0]);
+    c = _addcarry_u64(c, t[1], g1, &t[1]);
+    c = _addcarry_u64(c, t[2], g2, &t[2]);
+    _addcarry_u64(c, t[3], g3, &t[3]);
+}
+
+// t − p when t ≥ p, else t (t < 2p): the last step of every Montgomery product.
+[[gnu::always_inline]] inline U256 subtract_p_once(const unsigned long long (&t)[4], const unsigned long long (&p)[4]) {
+    unsigned long long d0, d1, d2, d3;
+    unsigned char br = _subborrow_u64(0, t[0], p[0], &d0);
+    br = _subborrow_u64(br, t[1], p[1], &d1);
+    br = _subborrow_u64(br, t[2], p[2], &d2);
+    br = _subborrow_u64(br, t[3], p[3], &d3);
+    return U256{{br ? t[0] : d0, br ? t[1] : d1, br ? t[2] : d2, br ? t[3] : d3}};
+}
+
+}  // namespace field_detail
+
 // CIOS Montgomery multiplication (Koç, Acar, Kaliski 1996) in its "no-carry" form
 // (gnark-crypto, "Faster big-integer modular multiplication for most moduli", 2020):
-// when the top limb of p is below 2^63 - 1 the two carry chains of a row never overflow
-// a word, so the per-row carry words t4/t5 of textbook CIOS disappear. Inputs < p,
-// output < p; the running value stays below 2p.
+// when the top limb of p is below 2^63 - 1 the running value t + a·b_i + m·p fits five
+// words and t stays below 2p, so no per-row carry words are kept. Inputs < p, output < p.
+// Word by word with the four rows spelt out: with 128-bit temporaries in loops GCC kept
+// partial products on the stack (on AMD Zen 4 a G1 mixed addition cost 570 ns, not 250).
+template <class Params>
+inline void MontField<Params>::mont_mul_portable(U256& out, const U256& a, const U256& b) {
+    static_assert(Params::modulus.limb[3] < (uint64_t(1) << 63) - 1, "no-carry CIOS needs a spare top bit");
+    using ull = unsigned long long;
+    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    const ull av[4] = {a.limb[0], a.limb[1], a.limb[2], a.limb[3]};
+    ull t[4] = {0, 0, 0, 0};
+    field_detail::mont_row(t, av, b.limb[0], p, INV);
+    field_detail::mont_row(t, av, b.limb[1], p, INV);
+    field_detail::mont_row(t, av, b.limb[2], p, INV);
+    field_detail::mont_row(t, av, b.limb[3], p, INV);
+    out = field_detail::subtract_p_once(t, p);
+}
+
+// The same rows in assembly where the target has BMI2 (mulx) and ADX: a row's low and
+// high product halves add in two independent carry chains (adcx on CF, adox on OF), which
+// C++ cannot express (one carry flag); 15.6 ns instead of 26 ns a product on Zen 4.
 template <class Params>
 inline void MontField<Params>::mont_mul(U256& out, const U256& a, const U256& b) {
-    static_assert(Params::modulus.limb[3] < (uint64_t(1) << 63) - 1, "no-carry CIOS needs a spare top bit");
-    const auto& p = MODULUS.limb;
-    uint64_t t[4] = {0, 0, 0, 0};
-    for (int i = 0; i < 4; ++i) {
-        const uint64_t bi = b.limb[size_t(i)];
-        u128 x = u128(a.limb[0]) * bi + t[0];
-        uint64_t carry_ab = uint64_t(x >> 64);
-        const uint64_t m = uint64_t(x) * INV;
-        u128 y = u128(m) * p[0] + uint64_t(x);
-        uint64_t carry_mp = uint64_t(y >> 64);
-        for (int j = 1; j < 4; ++j) {
-            x = u128(a.limb[size_t(j)]) * bi + t[j] + carry_ab;
-            carry_ab = uint64_t(x >> 64);
-            y = u128(m) * p[size_t(j)] + uint64_t(x) + carry_mp;
-            carry_mp = uint64_t(y >> 64);
-            t[j - 1] = uint64_t(y);
-        }
-        t[3] = carry_mp + carry_ab;
-    }
-    const U256 r{{t[0], t[1], t[2], t[3]}};
-    U256 s;
-    const uint64_t borrow = sub_to(s, r, MODULUS);
-    out = borrow ? r : s;
+#if defined(__BMI2__) && defined(__ADX__)
+    using ull = unsigned long long;
+    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    static constexpr ull inv = INV;
+    ull t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, lo, hi, z;
+    // Registers rotate: each row leaves t in the next four (t1..t4 after row 0, …).
+    asm(PS_MONT_ROW(0, "%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[t4]")
+        PS_MONT_ROW(8, "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t0]")
+        PS_MONT_ROW(16, "%[t2]", "%[t3]", "%[t4]", "%[t0]", "%[t1]")
+        PS_MONT_ROW(24, "%[t3]", "%[t4]", "%[t0]", "%[t1]", "%[t2]")
+        : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "=&r"(t4), [lo] "=&r"(lo),
+          [hi] "=&r"(hi), [z] "=&r"(z)
+        : [a] "r"(a.limb.data()), [b] "r"(b.limb.data()), [p] "r"(p), [inv] "m"(inv)
+        : "rdx", "cc", "memory");
+    const ull t[4] = {t4, t0, t1, t2};
+    out = field_detail::subtract_p_once(t, p);
+#else
+    mont_mul_portable(out, a, b);
+#endif
 }
 
 template <class Params>

@@ -3,6 +3,7 @@
 // fields: a Karatsuba Fq2 product needs three integer products but only two reductions
 // (Aranha, Karabina, Longa, Gebotys, López, "Faster explicit formulas for computing
 // pairings over ordinary curves", EUROCRYPT 2011, §3).
+#include "core/field/mont_field.hpp"
 #include "core/field/u256.hpp"
 #include <array>
 #include <immintrin.h>
@@ -13,17 +14,33 @@ struct U512 {
     std::array<uint64_t, 8> limb{};  // little-endian
 };
 
-// a·b as a 512-bit integer (any 256-bit a, b).
+// a·b as a 512-bit integer (any 256-bit a, b). Row by row on mulx and add-with-carry
+// (see mont_field.hpp's mont_mul for why not 128-bit temporaries in loops).
 inline U512 mul(const U256& a, const U256& b) {
+    using ull = unsigned long long;
+    const ull b0 = b.limb[0], b1 = b.limb[1], b2 = b.limb[2], b3 = b.limb[3];
     U512 t;
-    for (int i = 0; i < 4; ++i) {
-        u128 c = 0;
-        for (int j = 0; j < 4; ++j) {
-            c += u128(a.limb[size_t(i)]) * b.limb[size_t(j)] + t.limb[size_t(i + j)];
-            t.limb[size_t(i + j)] = uint64_t(c);
-            c >>= 64;
-        }
-        t.limb[size_t(i + 4)] = uint64_t(c);
+    for (size_t i = 0; i < 4; ++i) {
+        const ull ai = a.limb[i];
+        ull h0, h1, h2, h3;
+        const ull l0 = field_detail::mul64(ai, b0, &h0), l1 = field_detail::mul64(ai, b1, &h1), l2 = field_detail::mul64(ai, b2, &h2),
+                  l3 = field_detail::mul64(ai, b3, &h3);
+        // t[i..i+4] += a_i·b; t[i+4] is still zero here.
+        ull r0, r1, r2, r3, r4;
+        unsigned char c = _addcarry_u64(0, t.limb[i], l0, &r0);
+        c = _addcarry_u64(c, t.limb[i + 1], l1, &r1);
+        c = _addcarry_u64(c, t.limb[i + 2], l2, &r2);
+        c = _addcarry_u64(c, t.limb[i + 3], l3, &r3);
+        r4 = c;
+        c = _addcarry_u64(0, r1, h0, &r1);
+        c = _addcarry_u64(c, r2, h1, &r2);
+        c = _addcarry_u64(c, r3, h2, &r3);
+        _addcarry_u64(c, r4, h3, &r4);
+        t.limb[i] = r0;
+        t.limb[i + 1] = r1;
+        t.limb[i + 2] = r2;
+        t.limb[i + 3] = r3;
+        t.limb[i + 4] = r4;
     }
     return t;
 }
@@ -62,19 +79,29 @@ const U512& modulus_squared() {
 // (Montgomery) form that is: reducing a product of two stored forms gives the product.
 template <class F>
 F reduce(U512 t) {
+    using ull = unsigned long long;
     const auto& p = F::MODULUS.limb;
-    uint64_t top_carry = 0;
-    for (int i = 0; i < 4; ++i) {
-        const uint64_t m = t.limb[size_t(i)] * F::INV;
-        u128 c = (u128(m) * p[0] + t.limb[size_t(i)]) >> 64;
-        for (int j = 1; j < 4; ++j) {
-            c += u128(m) * p[size_t(j)] + t.limb[size_t(i + j)];
-            t.limb[size_t(i + j)] = uint64_t(c);
-            c >>= 64;
-        }
-        const u128 s = u128(t.limb[size_t(i + 4)]) + uint64_t(c) + top_carry;
-        t.limb[size_t(i + 4)] = uint64_t(s);
-        top_carry = uint64_t(s >> 64);
+    ull top_carry = 0;  // what row i carries into t[i + 5]
+    for (size_t i = 0; i < 4; ++i) {
+        const ull m = t.limb[i] * F::INV;
+        ull g0, g1, g2, g3;
+        const ull k0 = field_detail::mul64(m, p[0], &g0), k1 = field_detail::mul64(m, p[1], &g1), k2 = field_detail::mul64(m, p[2], &g2),
+                  k3 = field_detail::mul64(m, p[3], &g3);
+        ull w0, w1, w2, w3, w4;
+        unsigned char c1 = _addcarry_u64(0, t.limb[i], k0, &w0);  // w0 = 0 by the choice of m
+        c1 = _addcarry_u64(c1, t.limb[i + 1], k1, &w1);
+        c1 = _addcarry_u64(c1, t.limb[i + 2], k2, &w2);
+        c1 = _addcarry_u64(c1, t.limb[i + 3], k3, &w3);
+        unsigned char c2 = _addcarry_u64(0, w1, g0, &w1);
+        c2 = _addcarry_u64(c2, w2, g1, &w2);
+        c2 = _addcarry_u64(c2, w3, g2, &w3);
+        const unsigned char c3 = _addcarry_u64(c2, t.limb[i + 4], g3, &w4);
+        const unsigned char c4 = _addcarry_u64(c1, w4, top_carry, &w4);
+        top_carry = ull(c3) + c4;
+        t.limb[i + 1] = w1;
+        t.limb[i + 2] = w2;
+        t.limb[i + 3] = w3;
+        t.limb[i + 4] = w4;
     }
     // Result < 2p < 2^255, so top_carry is 0: subtract p once if needed.
     const U256 r{{t.limb[4], t.limb[5], t.limb[6], t.limb[7]}};

@@ -3,6 +3,7 @@
 // Montgomery extremes) and seeded random values.
 #include "core/field/fq.hpp"
 #include "core/field/fr.hpp"
+#include "core/field/wide.hpp"
 #include "field_laws.hpp"
 #include "gmp_oracle.hpp"
 
@@ -178,7 +179,57 @@ class TestPrimeFields : public QObject {
         QCOMPARE(canon(F::from_i64(-5)), mpz_class(p - 5));
     }
 
+    // wide::mul for any 256-bit operands and wide::reduce for t < p·2^256 (what the
+    // lazy-reduction formulas feed it: sums of products plus p²), edges and random.
+    template <class F>
+    void run_lazy_reduction() {
+        SeededRandom rng(14);
+        const mpz_class p = modulus<F>(), r_inv = [&] {
+            mpz_class inv;
+            const mpz_class r = pow2(256);
+            mpz_invert(inv.get_mpz_t(), r.get_mpz_t(), p.get_mpz_t());
+            return inv;
+        }();
+        std::vector<U256> operands;
+        for (const F& e : edge_values<F>()) operands.push_back(e.raw());
+        for (const mpz_class& x : {mpz_class(pow2(256) - 1), mpz_class(pow2(255)), mpz_class(2 * p - 1)}) operands.push_back(to_u256(x));
+        for (int i = 0; i < 100; ++i) operands.push_back(random_u256(rng));
+        auto to_mpz512 = [](const wide::U512& t) {
+            mpz_class x = 0;
+            for (int l = 7; l >= 0; --l) x = (x << 64) + mpz_class(std::to_string(t.limb[size_t(l)]));
+            return x;
+        };
+        for (size_t i = 0; i < operands.size(); ++i)
+            for (size_t j = 0; j < operands.size(); j += (i < 40 ? 1 : 17)) {
+                const mpz_class a = to_mpz(operands[i]), b = to_mpz(operands[j]);
+                const wide::U512 t = wide::mul(operands[i], operands[j]);
+                QCOMPARE(to_mpz512(t), mpz_class(a * b));
+                if (a * b < p * pow2(256))
+                    QCOMPARE(to_mpz(wide::reduce<F>(t).raw()), mpz_class((a * b * r_inv) % p));
+            }
+        // The largest input reduce accepts, and products plus p² as Fq2's formulas make.
+        const wide::U512 most = wide::sub(wide::mul(F::MODULUS, to_u256(pow2(256) - 1)), wide::mul(to_u256(1), to_u256(1)));
+        QCOMPARE(to_mpz(wide::reduce<F>(most).raw()), mpz_class(((p * (pow2(256) - 1) - 1) * r_inv) % p));
+        const U256 big = to_u256(p - 1);
+        const wide::U512 sum = wide::add(wide::mul(big, big), wide::modulus_squared<F>());
+        QCOMPARE(to_mpz(wide::reduce<F>(sum).raw()), mpz_class(((p - 1) * (p - 1) + p * p) * r_inv % p));
+    }
+
+    // The assembly product (where the target has it) against the portable C++ one.
+    template <class F>
+    void run_portable_agreement() {
+        SeededRandom rng(15);
+        std::vector<F> values = edge_values<F>();
+        for (int i = 0; i < 200; ++i) values.push_back(F::random(rng));
+        for (const F& a : values)
+            for (const F& b : values) QVERIFY2(a * b == F::mul_portable(a, b), (a.to_hex() + " · " + b.to_hex()).c_str());
+    }
+
 private slots:
+    void Fr_product_equals_the_portable_product() { run_portable_agreement<Fr>(); }
+    void Fq_product_equals_the_portable_product() { run_portable_agreement<Fq>(); }
+    void Fr_lazy_reduction_agrees_with_gmp() { run_lazy_reduction<Fr>(); }
+    void Fq_lazy_reduction_agrees_with_gmp() { run_lazy_reduction<Fq>(); }
     void field_laws_hold_for_Fr();
     void field_laws_hold_for_Fq();
     void Fr_agrees_with_gmp_on_edge_and_random_values();
