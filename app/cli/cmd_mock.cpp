@@ -23,8 +23,10 @@ int run(const QStringList& args) {
         TerminalProgress progress;
         const auto r = pipeline::mock(paths, progress);
         if (r.ok()) {
-            std::printf("all constraints hold: 2^%u rows (%zu used: %zu arithmetic, %zu lookup, %zu range)\n", r.logrows,
-                        r.rows.max(), r.rows.arith, r.rows.lookup, r.rows.range);
+            std::printf("all constraints hold: 2^%u rows (%zu used: %zu arithmetic, %zu lookup, %zu range; "
+                        "function tables %zu rows in %zu chunk(s))\n",
+                        r.logrows, r.rows.max(), r.rows.arith, r.rows.lookup, r.rows.range, r.rows.table,
+                        r.rows.table_chunks);
             return 0;
         }
         std::printf("%zu constraint(s) fail:\n", r.failures.size());

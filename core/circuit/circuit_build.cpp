@@ -1,8 +1,11 @@
 // CircuitBuilder::build: the columns, gates and lookups of circuit_builder.hpp, and the
-// recorded rows written into an Assignment. The constraint system depends only on
-// BuilderConfig, so every model with the same run_args shares its gate set.
+// recorded rows written into an Assignment. The gate set depends only on BuilderConfig;
+// the number of function-table chunks on the table's rows and k.
 #include "core/circuit/circuit_builder.hpp"
 #include "core/circuit/field_value.hpp"
+#include "core/plonk/permutation.hpp"
+#include "core/plonk/vanishing.hpp"
+#include "core/poly/domain.hpp"
 #include "core/util/error.hpp"
 
 #include <algorithm>
@@ -20,7 +23,8 @@ struct Columns {
     std::vector<Column> x, y, f;
     Column z;
     std::array<Column, ROW_KINDS> selector;  // index RowKind (Free has none: unused)
-    Column lx, ly, tag, t_tag, t_x, t_y;
+    Column lx, ly, tag;
+    std::vector<std::array<Column, 3>> table;  // per chunk: t_tag, t_x, t_y
     Column rv, offset, s_lo, s_hi, range_table;
     std::vector<Column> limbs;
     Column instance;
@@ -54,7 +58,8 @@ const char* kind_name(RowKind k) {
     return "?";
 }
 
-Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config, const LimbPlan& limbs) {
+Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config, const LimbPlan& limbs,
+                  size_t table_chunks) {
     Columns c;
     const uint32_t p = config.pairs;
     for (uint32_t i = 0; i < p; ++i) c.x.push_back(cs.add_advice_column());
@@ -68,9 +73,8 @@ Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config, cons
     for (uint32_t i = 0; i < p; ++i) c.f.push_back(cs.add_fixed_column());
     for (size_t k = 1; k < ROW_KINDS; ++k) c.selector[k] = cs.add_selector(kind_name(RowKind(k)));
     c.tag = cs.add_fixed_column();
-    c.t_tag = cs.add_fixed_column();
-    c.t_x = cs.add_fixed_column();
-    c.t_y = cs.add_fixed_column();
+    for (size_t j = 0; j < table_chunks; ++j)
+        c.table.push_back({cs.add_fixed_column(), cs.add_fixed_column(), cs.add_fixed_column()});
     c.offset = cs.add_fixed_column();
     c.s_lo = cs.add_selector("range-low");
     c.s_hi = cs.add_selector("range-high");
@@ -111,7 +115,9 @@ Columns configure(plonk::ConstraintSystem& cs, const BuilderConfig& config, cons
                                    q(c.s_hi) * (q(c.offset) - q(c.rv) - composed)});
     for (uint32_t j = 0; j < limbs.count; ++j)
         cs.add_lookup("range limb " + std::to_string(j), {{q(c.limbs[j]), q(c.range_table)}});
-    cs.add_lookup("function table", {{q(c.tag), q(c.t_tag)}, {q(c.lx), q(c.t_x)}, {q(c.ly), q(c.t_y)}});
+    std::vector<std::vector<Expression>> chunks;
+    for (const auto& t : c.table) chunks.push_back({q(t[0]), q(t[1]), q(t[2])});
+    cs.add_lookup("function table", {q(c.tag), q(c.lx), q(c.ly)}, std::move(chunks));
     return c;
 }
 
@@ -127,51 +133,101 @@ unsigned k_for_rows(const plonk::ConstraintSystem& cs, size_t rows) {
                 "lower the scales or split the model");
 }
 
+// Chunks a stacked table of `table_rows` rows (and the all-zero row) takes at k; the
+// chunk count changes only fixed columns, never the blinding rows, so `cs` may be
+// configured with any number of chunks.
+size_t chunks_for(const plonk::ConstraintSystem& cs, unsigned k, size_t table_rows) {
+    const size_t usable = cs.usable_rows(k);
+    return std::max<size_t>(1, (table_rows + 1 + usable - 1) / usable);
+}
+
+// The cost model that picks the limb plan and k together: the prover handles every
+// committed or fixed polynomial on every row (advice, fixed, permutation products,
+// lookups' m_j, h_j and φ, quotient pieces), and each polynomial also costs about
+// POLY_OVERHEAD_ROWS rows' worth whatever k is: its commitment and evaluations in the
+// proof and the verifier's scalar multiplications, the FFT and MSM set-up. A table chunk
+// brings 5 polynomials (t_tag, t_x, t_y, m_j, h_j) and J·2^k ≈ table rows, so the
+// tables' row term is about constant in k: only the overhead term makes a larger k pay,
+// when the chunks are many. Deterministic in the layout, so setup and prove choose alike.
+constexpr double POLY_OVERHEAD_ROWS = 64;
+
+double layout_cost(const plonk::ConstraintSystem& cs, unsigned k) {
+    size_t polys = cs.num_advice_columns() + cs.num_fixed_columns() + plonk::permutation::chunk_count(cs) +
+                   plonk::vanishing::quotient_piece_count(cs);
+    for (const auto& l : cs.lookups()) polys += l.tables.size() * (l.uses_helpers() ? 2 : 1) + 1;
+    return double(polys) * (double(size_t(1) << k) + POLY_OVERHEAD_ROWS);
+}
+
 }  // namespace
 
-LimbPlan CircuitBuilder::limb_plan() const {
+CircuitBuilder::LayoutChoice CircuitBuilder::choose_layout() const {
     const uint64_t base = config_.decomp_base;
     const LimbPlan as_asked{base, config_.decomp_legs};
-    if (range_.empty() || (base & (base - 1)) != 0) return as_asked;
-    const unsigned bits = unsigned(std::countr_zero(base)) * config_.decomp_legs;
+    std::vector<LimbPlan> candidates{as_asked};
+    if (!range_.empty() && (base & (base - 1)) == 0) {
+        // The same span b^L = decomp_base^decomp_legs with smaller limbs and more columns.
+        candidates.clear();
+        const unsigned bits = unsigned(std::countr_zero(base)) * config_.decomp_legs;
+        for (unsigned limb_bits = 1; limb_bits <= unsigned(std::countr_zero(base)); ++limb_bits)
+            if (bits % limb_bits == 0) candidates.push_back({uint64_t(1) << limb_bits, bits / limb_bits});
+    }
     const size_t other = base_rows().max();
-    // Cost model: 2^k rows × the polynomials the prover commits (advice, permutation
-    // chunks, lookups' m and φ, quotient pieces); each limb column adds a column and a
-    // lookup. Deterministic in the layout, so setup and prove choose alike.
-    const double fixed_polys = double(2 * config_.pairs + 4) + double(2 * config_.pairs + 6) / 2 + 2 + 3;
-    LimbPlan best = as_asked;
+    LayoutChoice best{as_asked, 0};
     double best_cost = -1;
-    for (unsigned limb_bits = 1; limb_bits <= unsigned(std::countr_zero(base)); ++limb_bits) {
-        if (bits % limb_bits != 0) continue;
-        const LimbPlan candidate{uint64_t(1) << limb_bits, bits / limb_bits};
-        plonk::ConstraintSystem cs;
-        configure(cs, config_, candidate);
-        const unsigned k = k_for_rows(cs, std::max<size_t>(other, candidate.base));
-        const double cost = double(size_t(1) << k) * (fixed_polys + 3.0 * candidate.count);
-        if (best_cost < 0 || cost < best_cost || (cost == best_cost && candidate.count < best.count)) {
-            best = candidate;
-            best_cost = cost;
+    for (const LimbPlan& candidate : candidates) {
+        plonk::ConstraintSystem one_chunk;
+        configure(one_chunk, config_, candidate, 1);
+        const unsigned smallest = k_for_rows(one_chunk, std::max<size_t>(other, range_.empty() ? 0 : candidate.base));
+        for (unsigned k = smallest; k <= fr::TWO_ADICITY; ++k) {
+            const size_t chunks = chunks_for(one_chunk, k, table_.size());
+            plonk::ConstraintSystem cs;
+            configure(cs, config_, candidate, chunks);
+            if (k + extension_log_for(k, cs.degree()) > fr::TWO_ADICITY) break;
+            const double cost = layout_cost(cs, k);
+            if (best_cost < 0 || cost < best_cost ||
+                (cost == best_cost && candidate.count < best.limbs.count)) {
+                best = {candidate, k};
+                best_cost = cost;
+            }
+            if (chunks == 1) break;  // a larger k only adds rows
         }
+    }
+    if (best_cost < 0) {  // nothing fits: minimum_k reports why
+        best.k = minimum_k_for(as_asked);
     }
     return best;
 }
 
-unsigned CircuitBuilder::minimum_k() const {
+LimbPlan CircuitBuilder::limb_plan() const { return choose_layout().limbs; }
+
+unsigned CircuitBuilder::preferred_k() const { return choose_layout().k; }
+
+unsigned CircuitBuilder::minimum_k_for(const LimbPlan& limbs) const {
     plonk::ConstraintSystem cs;
-    configure(cs, config_, limb_plan());
-    return k_for_rows(cs, rows().max());
+    configure(cs, config_, limbs, 1);
+    BlockRows r = base_rows();
+    r.range_table = range_.empty() ? 0 : limbs.base;
+    return k_for_rows(cs, r.max());
+}
+
+unsigned CircuitBuilder::minimum_k() const { return minimum_k_for(limb_plan()); }
+
+size_t CircuitBuilder::table_chunks(unsigned k) const {
+    plonk::ConstraintSystem cs;
+    configure(cs, config_, limb_plan(), 1);
+    return chunks_for(cs, k, table_.size());
 }
 
 BuiltCircuit CircuitBuilder::build(unsigned k) const {
     BuiltCircuit out;
     out.cs = std::make_unique<plonk::ConstraintSystem>();
     const LimbPlan limbs = limb_plan();
-    const Columns c = configure(*out.cs, config_, limbs);
-    if (k < minimum_k())
+    if (const unsigned needed = minimum_k(); k < needed)
         throw Error("settings.json: run_args.logrows",
-                    "logrows = " + std::to_string(k) + " is too small: the circuit needs 2^" +
-                        std::to_string(minimum_k()) + " rows (" + std::to_string(rows().max()) + " used)",
-                    "run gen-settings / calibrate-settings again, or pass --logrows " + std::to_string(minimum_k()));
+                    "logrows = " + std::to_string(k) + " is too small: the circuit needs 2^" + std::to_string(needed) +
+                        " rows (" + std::to_string(rows().max()) + " used)",
+                    "run gen-settings / calibrate-settings again, or pass --logrows " + std::to_string(needed));
+    const Columns c = configure(*out.cs, config_, limbs, table_chunks(k));
     out.assignment = std::make_unique<plonk::Assignment>(*out.cs, k);
     plonk::Assignment& a = *out.assignment;
     const uint32_t p = config_.pairs;
@@ -191,10 +247,14 @@ BuiltCircuit CircuitBuilder::build(unsigned k) const {
         a.assign(c.lx, row, field_value(lookup_[row].x));
         a.assign(c.ly, row, field_value(lookup_[row].y));
     }
-    for (size_t row = 0; row < table_.size(); ++row) {  // row table_.size() stays (0, 0, 0)
-        a.assign(c.t_tag, row, Fr::from_u64(table_[row].tag));
-        a.assign(c.t_x, row, field_value(table_[row].x));
-        a.assign(c.t_y, row, field_value(table_[row].y));
+    // Table row i goes to chunk i / usable, row i % usable; the rows after the last
+    // (at least one: table_chunks counts it) stay (0, 0, 0).
+    const size_t usable = a.usable_rows();
+    for (size_t i = 0; i < table_.size(); ++i) {
+        const auto& t = c.table[i / usable];
+        a.assign(t[0], i % usable, Fr::from_u64(table_[i].tag));
+        a.assign(t[1], i % usable, field_value(table_[i].x));
+        a.assign(t[2], i % usable, field_value(table_[i].y));
     }
     const i128 base = i128(limbs.base);
     for (size_t row = 0; row < range_.size(); ++row) {

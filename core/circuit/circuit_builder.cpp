@@ -28,9 +28,7 @@ i128 floor_div(i128 n, i128 d) {
 
 }  // namespace
 
-size_t BlockRows::max() const {
-    return std::max({arith, lookup, range, table + 1, range_table, instance});
-}
+size_t BlockRows::max() const { return std::max({arith, lookup, range, range_table, instance}); }
 
 CircuitBuilder::CircuitBuilder(BuilderConfig config) : config_(config) {
     config_.pairs = std::max<uint32_t>(2, config_.pairs);
@@ -278,6 +276,7 @@ Wire CircuitBuilder::lookup(uint32_t tag, const Wire& x, std::optional<i128> cla
 BlockRows CircuitBuilder::rows() const {
     BlockRows r = base_rows();
     r.range_table = range_.empty() ? 0 : limb_plan().base;
+    r.table_chunks = table_chunks(preferred_k());
     return r;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 // The gadget vocabulary every model op is laid out in, and the one place that knows the
 // circuit's columns and gates. Gadgets append rows to three independent blocks (so a
-// model's rows are max(arith, lookup, range, tables), not their sum) and record copy
+// model's rows are max(arith, lookup, range, range table), not their sum) and record copy
 // constraints between cells; build() turns the record into a plonk::ConstraintSystem
 // and an Assignment for a chosen k.
 //
 // Columns (p = max(2, num_inner_cols) pairs, L limbs of base b, see LimbPlan):
 //   arith   advice x[p], y[p], z; fixed f[p]; one selector per row kind
-//   lookup  advice lx, ly; fixed tag          (tag, lx, ly) ∈ (t_tag, t_x, t_y)
+//   lookup  advice lx, ly; fixed tag          (tag, lx, ly) ∈ ∪_j (t_tag_j, t_x_j, t_y_j)
+//   tables  fixed t_tag_j, t_x_j, t_y_j for chunk j < J: the stacked function tables
+//           cut into J = ceil((rows + 1) / usable) chunks, so they never force k up
 //   range   advice v, d[L]; fixed offset       each d_j ∈ [0, b)
 //   public  instance
 // Gates (s = that row kind's selector, z' = z on the previous row):
@@ -48,10 +50,12 @@ struct LimbPlan {
     uint32_t count = 0;
 };
 
-// Rows used by each block: what decides k.
+// Rows used by each block: what decides k. The function tables (`table` rows, stacked)
+// do not: they are split over `table_chunks` chunks of fixed columns at the chosen k.
 struct BlockRows {
     size_t arith = 0, lookup = 0, range = 0, table = 0, range_table = 0, instance = 0;
-    size_t max() const;
+    size_t table_chunks = 0;
+    size_t max() const;  // the longest block that must fit in one column: all but `table`
 };
 
 struct BuiltCircuit {
@@ -114,6 +118,12 @@ public:
     // candidate constraint systems): what a node's own cost is measured in.
     BlockRows base_rows() const;
     unsigned minimum_k() const;  // smallest k whose usable rows hold every block
+    // The k gen-settings picks: minimum_k() or above, by the cost model in circuit_build.cpp
+    // (committed and fixed polynomials × (rows + a per-polynomial overhead)).
+    unsigned preferred_k() const;
+    // Chunks the function tables take at k (at least 1): ceil((table rows + 1) / usable),
+    // the +1 the all-zero row unused lookup rows land on.
+    size_t table_chunks(unsigned k) const;
     BuiltCircuit build(unsigned k) const;
     // The region label (layer) of a row of a block (for mock-prover reports).
     std::string region_of(Block block, size_t row) const;
@@ -123,6 +133,14 @@ public:
     LimbPlan limb_plan() const;
 
 private:
+    // The limb plan and k, chosen together by the cost model in circuit_build.cpp.
+    struct LayoutChoice {
+        LimbPlan limbs;
+        unsigned k = 0;
+    };
+    LayoutChoice choose_layout() const;
+    unsigned minimum_k_for(const LimbPlan& limbs) const;
+
     struct ArithRow {
         RowKind kind = RowKind::Free;
         std::vector<i128> x, y, f;

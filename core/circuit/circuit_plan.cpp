@@ -65,13 +65,15 @@ CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool lo
         s.num_rows = size.rows.max();
         s.total_assignments = size.advice_cells;
         plan.minimum_logrows = size.minimum_k;
+        plan.preferred_logrows = size.preferred_k;
     } catch (const Error& e) {
         plan.unprovable = e.what();
         plan.minimum_logrows =
             std::max<uint32_t>(1, ceil_log2(std::max(s.num_rows, table_rows) + RESERVED_BLINDING_ROWS));
+        plan.preferred_logrows = plan.minimum_logrows;
     }
     if (!logrows_fixed) {
-        s.run_args.logrows = plan.minimum_logrows;
+        s.run_args.logrows = plan.preferred_logrows;
     } else if (args.logrows < plan.minimum_logrows) {
         throw Error("run_args", "logrows = " + std::to_string(args.logrows) + " is too small: the circuit needs 2^" +
                                     std::to_string(plan.minimum_logrows) + " rows (" + std::to_string(s.num_rows) +

@@ -13,13 +13,16 @@ struct CircuitPlan {
     Settings settings;        // with every computed field filled in
     CompiledCircuit circuit;  // graph, value scales, quantised params (settings = above)
     fixed::ExecStats stats;
-    uint32_t minimum_logrows = 0;
+    uint32_t minimum_logrows = 0;    // the smallest logrows the layout fits in
+    uint32_t preferred_logrows = 0;  // what gen-settings writes (≥ minimum; see preferred_k)
     std::string unprovable;  // why the model cannot be proved yet ("" when it can)
 };
 
 // num_rows is the rows the circuit layout (model_layout.hpp) uses: the longest of its
-// arithmetic, lookup and range blocks, its tables and its public values; logrows the
-// smallest k whose usable rows (2^k minus the blinding rows) hold them. A model with an
+// arithmetic, lookup and range blocks, its range table and its public values; logrows the
+// smallest k whose usable rows (2^k minus the blinding rows) hold them, or a larger k
+// when the cost model of CircuitBuilder::preferred_k finds the function tables' chunks
+// cheaper there. Function tables are split over chunks of columns and never force k. A model with an
 // op no gadget proves yet (plan.unprovable says which) falls back to the executor's
 // cell count (FixedCall::add_cells / num_inner_cols), which only sizes its witness.
 inline constexpr uint64_t RESERVED_BLINDING_ROWS = 8;  // the fallback's blinding margin

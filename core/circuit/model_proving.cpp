@@ -21,7 +21,7 @@ LayoutSize measure_layout(const CompiledCircuit& circuit) {
     const BlockRows r = layout.builder.rows();
     const auto& c = layout.builder.config();
     const uint64_t cells = r.arith * (2 * c.pairs + 1) + r.lookup * 2 + r.range * (1 + layout.builder.limb_plan().count);
-    return {r, layout.builder.minimum_k(), cells, std::move(layout.nodes)};
+    return {r, layout.builder.minimum_k(), layout.builder.preferred_k(), cells, std::move(layout.nodes)};
 }
 
 std::vector<std::string> mock_model(const ModelCircuit& circuit) {

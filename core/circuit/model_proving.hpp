@@ -23,10 +23,11 @@ struct ModelCircuit {
 // needed logrows when the layout does not fit).
 ModelCircuit build_model_circuit(const CompiledCircuit& circuit, const WitnessResult& witness);
 
-// Rows the layout needs and the smallest k that holds them (for gen-settings and table).
+// Rows the layout needs, the smallest k that holds them and the k gen-settings picks
+// (CircuitBuilder::preferred_k: at or above the smallest, never forced by the tables).
 struct LayoutSize {
-    BlockRows rows;
-    unsigned minimum_k = 0;
+    BlockRows rows;  // table_chunks at preferred_k
+    unsigned minimum_k = 0, preferred_k = 0;
     uint64_t advice_cells = 0;  // assigned advice cells (settings.total_assignments)
     std::vector<NodeRows> nodes;
 };

@@ -18,6 +18,7 @@ MockResult mock(const MockPaths& paths, ProgressSink& progress) {
     result.failures = run_stage(rec, "check every constraint", [&] { return circuit::mock_model(m); });
     result.logrows = m.k;
     result.rows = m.layout.builder.rows();
+    result.rows.table_chunks = m.layout.builder.table_chunks(m.k);  // at the settings' logrows
     rec.finish(result);
     return result;
 }

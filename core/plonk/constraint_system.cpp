@@ -12,9 +12,12 @@ namespace ps::plonk {
 unsigned LookupArgument::degree() const {
     unsigned input_degree = 1, table_degree = 1;
     for (const auto& e : inputs) input_degree = std::max(input_degree, e.degree());
-    for (const auto& e : table) table_degree = std::max(table_degree, e.degree());
-    // (1 − l_last − l_blind)·[(φ(ωX) − φ(X))·(f + β)·(t + β) − (t + β) + m·(f + β)]
-    return 2 + input_degree + table_degree;
+    for (const auto& chunk : tables)
+        for (const auto& e : chunk) table_degree = std::max(table_degree, e.degree());
+    // One chunk: (1 − l_last − l_blind)·[(φ(ωX) − φ(X))·(f + β)·(t + β) − (t + β) + m·(f + β)].
+    if (!uses_helpers()) return 2 + input_degree + table_degree;
+    // Several: l_active·[(φ(ωX) − φ(X) + Σ h_j)·(f + β) − 1] and l_active·[h_j·(t_j + β) − m_j].
+    return 2 + std::max(input_degree, table_degree);
 }
 
 Column ConstraintSystem::add_instance_column() { return {ColumnKind::Instance, num_instance_++}; }
@@ -66,16 +69,30 @@ void ConstraintSystem::create_gate(std::string name, std::vector<Expression> con
 
 void ConstraintSystem::add_lookup(std::string name,
                                   std::vector<std::pair<Expression, Expression>> input_to_table) {
-    if (input_to_table.empty())
-        throw Error("lookup '" + name + "'", "has no (input, table) pairs", "pass at least one");
-    LookupArgument lookup{std::move(name), {}, {}};
-    for (auto& [input, table] : input_to_table) {
-        check_expression(input, "lookup '" + lookup.name + "' input");
-        check_expression(table, "lookup '" + lookup.name + "' table");
-        lookup.inputs.push_back(std::move(input));
-        lookup.table.push_back(std::move(table));
+    std::vector<Expression> inputs;
+    std::vector<std::vector<Expression>> table(1);
+    for (auto& [input, t] : input_to_table) {
+        inputs.push_back(std::move(input));
+        table[0].push_back(std::move(t));
     }
-    lookups_.push_back(std::move(lookup));
+    add_lookup(std::move(name), std::move(inputs), std::move(table));
+}
+
+void ConstraintSystem::add_lookup(std::string name, std::vector<Expression> inputs,
+                                  std::vector<std::vector<Expression>> tables) {
+    const std::string where = "lookup '" + name + "'";
+    if (inputs.empty()) throw Error(where, "has no (input, table) pairs", "pass at least one");
+    if (tables.empty()) throw Error(where, "has no table chunk", "pass at least one");
+    for (const auto& e : inputs) check_expression(e, where + " input");
+    for (size_t j = 0; j < tables.size(); ++j) {
+        if (tables[j].size() != inputs.size())
+            throw Error(where, "table chunk " + std::to_string(j) + " is a tuple of " +
+                                   std::to_string(tables[j].size()) + " expressions, the input of " +
+                                   std::to_string(inputs.size()),
+                        "give every chunk one expression per input component");
+        for (const auto& e : tables[j]) check_expression(e, where + " table");
+    }
+    lookups_.push_back({std::move(name), std::move(inputs), std::move(tables)});
 }
 
 unsigned ConstraintSystem::degree() const {
@@ -97,7 +114,8 @@ std::vector<Query> ConstraintSystem::queries(ColumnKind kind) const {
         for (const auto& c : g.constraints) collect(c);
     for (const auto& l : lookups_) {
         for (const auto& e : l.inputs) collect(e);
-        for (const auto& e : l.table) collect(e);
+        for (const auto& chunk : l.tables)
+            for (const auto& e : chunk) collect(e);
     }
     // The permutation argument opens every equality column at the current row.
     for (Column c : permutation_columns_)
@@ -138,7 +156,8 @@ void ConstraintSystem::check_fits(unsigned k, const std::string& where) const {
 
 namespace {
 
-constexpr uint32_t ENCODING_VERSION = 1;
+// 2: a lookup lists its table chunks (one or more tuples) after its inputs.
+constexpr uint32_t ENCODING_VERSION = 2;
 
 void encode_column(ByteWriter& out, Column c) {
     out.u8(uint8_t(c.kind));
@@ -220,10 +239,10 @@ std::vector<uint8_t> ConstraintSystem::encode() const {
     for (const auto& l : lookups_) {
         out.str(l.name);
         out.u64(l.inputs.size());
-        for (size_t i = 0; i < l.inputs.size(); ++i) {
-            encode_expression(out, l.inputs[i]);
-            encode_expression(out, l.table[i]);
-        }
+        for (const auto& e : l.inputs) encode_expression(out, e);
+        out.u64(l.tables.size());
+        for (const auto& chunk : l.tables)
+            for (const auto& e : chunk) encode_expression(out, e);
     }
     return std::move(out.bytes());
 }
@@ -256,12 +275,15 @@ ConstraintSystem ConstraintSystem::decode(std::span<const uint8_t> bytes, const 
         }
         for (uint64_t i = 0, n = in.count(9); i < n; ++i) {
             std::string name = in.str();
-            std::vector<std::pair<Expression, Expression>> pairs(in.count(2));
-            for (auto& [input, table] : pairs) {
-                input = decode_expression(in, 0);
-                table = decode_expression(in, 0);
+            // Every expression takes at least 2 bytes: the counts are bounded by the data.
+            std::vector<Expression> inputs(in.count(2));
+            for (auto& e : inputs) e = decode_expression(in, 0);
+            std::vector<std::vector<Expression>> tables(in.count(2 * std::max<size_t>(1, inputs.size())));
+            for (auto& chunk : tables) {
+                chunk.resize(inputs.size());
+                for (auto& e : chunk) e = decode_expression(in, 0);
             }
-            cs.add_lookup(std::move(name), std::move(pairs));
+            cs.add_lookup(std::move(name), std::move(inputs), std::move(tables));
         }
     } catch (const Error& e) {
         if (e.where().rfind(where, 0) == 0) throw;

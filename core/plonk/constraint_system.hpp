@@ -18,13 +18,21 @@ struct Gate {
 };
 
 // logUp lookup: on every usable row the tuple (inputs[0..w)) must equal the tuple
-// (table[0..w)) on some usable row. A row that is not "selected" must still land in the
-// table, so inputs are usually written s·x (with 0 in the table) or s·x + (1−s)·default.
+// tables[j][0..w) on some usable row of some chunk j. A row that is not "selected" must
+// still land in a table, so inputs are usually written s·x (with 0 in the table) or
+// s·x + (1−s)·default. A table taller than the circuit is split over several chunks
+// (sets of fixed columns): the union of their rows is the table, so no table forces
+// the circuit's row count up.
 struct LookupArgument {
     std::string name;
     std::vector<Expression> inputs;
-    std::vector<Expression> table;
-    unsigned degree() const;  // of its logUp constraint: 2 + deg(inputs) + deg(table)
+    std::vector<std::vector<Expression>> tables;  // chunks, each a tuple as wide as inputs
+    // One chunk is proved in the multiplied-out form (no helper columns); several with
+    // one helper column h_j = m_j/(t_j + β) per chunk (lookup.hpp).
+    bool uses_helpers() const { return tables.size() > 1; }
+    // One chunk: 2 + deg(inputs) + deg(table); several: 2 + max(deg(inputs), deg(t_j)),
+    // whatever the number of chunks.
+    unsigned degree() const;
 };
 
 struct Query {
@@ -46,6 +54,9 @@ public:
     void create_gate(std::string name, std::vector<Expression> constraints);
     // One (input, table) pair per tuple component; a single pair is a plain lookup.
     void add_lookup(std::string name, std::vector<std::pair<Expression, Expression>> input_to_table);
+    // `inputs` looked up in the union of the chunks' rows; each chunk a tuple of
+    // inputs.size() expressions. One chunk is the same lookup add_lookup makes.
+    void add_lookup(std::string name, std::vector<Expression> inputs, std::vector<std::vector<Expression>> tables);
 
     uint32_t num_instance_columns() const { return num_instance_; }
     uint32_t num_advice_columns() const { return num_advice_; }

@@ -17,7 +17,8 @@
 namespace ps::plonk {
 
 // 2: the vk pins the public values per instance column and binds its SRS.
-inline constexpr uint32_t KEY_FORMAT_VERSION = 2;
+// 3: a lookup's table may be split over several chunks (constraint-system encoding 2).
+inline constexpr uint32_t KEY_FORMAT_VERSION = 3;
 
 std::vector<uint8_t> encode_verifying_key_file(const VerifyingKey& vk, const Digest32& settings_digest);
 std::vector<uint8_t> encode_proving_key_file(const ProvingKey& pk, const Digest32& settings_digest);

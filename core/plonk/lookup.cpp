@@ -50,19 +50,25 @@ MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& s
     MultiplicitiesCommitted out;
     for (const LookupArgument& lookup : pk.vk.cs.lookups()) {
         out.inputs.push_back(compressed_column(lookup.inputs, base, ch.theta, usable));
-        out.tables.push_back(compressed_column(lookup.table, base, ch.theta, usable));
-        const auto& table = out.tables.back();
-        std::unordered_map<Fr, size_t, FrHash> row_of;  // a repeated table row counts once
-        row_of.reserve(usable);
-        for (size_t i = 0; i < usable; ++i) row_of.emplace(table[i], i);
-        std::vector<Fr> m(n);
-        std::vector<uint64_t> counts(usable, 0);
-        for (const Fr& f : out.inputs.back()) {
-            const auto it = row_of.find(f);
-            if (it != row_of.end()) ++counts[it->second];
+        auto& tables = out.tables.emplace_back();
+        // A tuple repeated within or across chunks (the padding rows of every chunk) counts once.
+        std::unordered_map<Fr, std::pair<size_t, size_t>, FrHash> place_of;  // (chunk, row)
+        place_of.reserve(usable * lookup.tables.size());
+        for (size_t j = 0; j < lookup.tables.size(); ++j) {
+            tables.push_back(compressed_column(lookup.tables[j], base, ch.theta, usable));
+            for (size_t i = 0; i < usable; ++i) place_of.emplace(tables[j][i], std::pair(j, i));
         }
-        for (size_t i = 0; i < usable; ++i) m[i] = Fr::from_u64(counts[i]);
-        out.multiplicities.push_back(blind_and_commit(std::move(m), usable, pk, srs, rng, transcript, tag::MULTIPLICITIES));
+        std::vector<std::vector<uint64_t>> counts(lookup.tables.size(), std::vector<uint64_t>(usable, 0));
+        for (const Fr& f : out.inputs.back()) {
+            const auto it = place_of.find(f);
+            if (it != place_of.end()) ++counts[it->second.first][it->second.second];
+        }
+        auto& committed = out.multiplicities.emplace_back();
+        for (const auto& chunk_counts : counts) {
+            std::vector<Fr> m(n);
+            for (size_t i = 0; i < usable; ++i) m[i] = Fr::from_u64(chunk_counts[i]);
+            committed.push_back(blind_and_commit(std::move(m), usable, pk, srs, rng, transcript, tag::MULTIPLICITIES));
+        }
     }
     return out;
 }
@@ -71,18 +77,34 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
                                           const Srs& srs, const Challenges& ch, RandomSource& rng,
                                           ProofWriter& transcript) {
     const size_t n = pk.vk.n(), usable = pk.vk.cs.usable_rows(pk.vk.k);
-    AccumulatorsCommitted out{std::move(committed), {}};
-    for (size_t l = 0; l < out.previous.inputs.size(); ++l) {
-        std::vector<Fr> inv_input(usable), inv_table(usable);
-        for (size_t i = 0; i < usable; ++i) {
-            inv_input[i] = out.previous.inputs[l][i] + ch.beta;
-            inv_table[i] = out.previous.tables[l][i] + ch.beta;
+    AccumulatorsCommitted out{std::move(committed), {}, {}};
+    const auto& lookups = pk.vk.cs.lookups();
+    // Σ_j m_j/(t_j + β) per row, and the helper columns h_j of multi-chunk lookups: all
+    // helpers are committed before any φ, so each kind is one contiguous proof section.
+    std::vector<std::vector<Fr>> table_terms;
+    for (size_t l = 0; l < lookups.size(); ++l) {
+        std::vector<Fr>& sum = table_terms.emplace_back(usable);
+        auto& helpers = out.helpers.emplace_back();
+        for (size_t j = 0; j < lookups[l].tables.size(); ++j) {
+            std::vector<Fr> h(usable);
+            for (size_t i = 0; i < usable; ++i) h[i] = out.previous.tables[l][j][i] + ch.beta;
+            batch_invert(h);
+            const auto& m = out.previous.multiplicities[l][j].values;
+            for (size_t i = 0; i < usable; ++i) {
+                h[i] *= m[i];
+                sum[i] += h[i];
+            }
+            // h_j is read on active rows only: blinding starts at the first unusable row.
+            if (lookups[l].uses_helpers())
+                helpers.push_back(blind_and_commit(std::move(h), usable, pk, srs, rng, transcript, tag::LOOKUP_HELPERS));
         }
+    }
+    for (size_t l = 0; l < lookups.size(); ++l) {
+        std::vector<Fr> inv_input(usable);
+        for (size_t i = 0; i < usable; ++i) inv_input[i] = out.previous.inputs[l][i] + ch.beta;
         batch_invert(inv_input);
-        batch_invert(inv_table);
-        const auto& m = out.previous.multiplicities[l].values;
         std::vector<Fr> phi(n);
-        for (size_t i = 0; i < usable; ++i) phi[i + 1] = phi[i] + inv_input[i] - m[i] * inv_table[i];
+        for (size_t i = 0; i < usable; ++i) phi[i + 1] = phi[i] + inv_input[i] - table_terms[l][i];
         // φ(ω^u) is the last row a constraint reads: blinding starts after it.
         out.accumulators.push_back(
             blind_and_commit(std::move(phi), usable + 1, pk, srs, rng, transcript, tag::LOOKUP_ACCUMULATORS));
@@ -94,20 +116,44 @@ void fold_extended_constraints(const ProvingKey& pk, const AccumulatorsCommitted
                                const ColumnValues& extended, const Challenges& ch, size_t first,
                                std::span<Fr> acc, std::vector<std::vector<Fr>>& scratch) {
     const size_t len = acc.size(), mask = extended.size - 1, next = size_t(extended.rotation_scale);
-    std::vector<Fr> f(len), t(len);
+    std::vector<Fr> f(len), t(len), helper_sum(len);
     for (size_t l = 0; l < committed.accumulators.size(); ++l) {
         const LookupArgument& lookup = pk.vk.cs.lookups()[l];
         compressed_rows(lookup.inputs, extended, ch.theta, first, f, scratch);
-        compressed_rows(lookup.table, extended, ch.theta, first, t, scratch);
         const auto& phi = committed.accumulators[l].extended;
-        const auto& m = committed.previous.multiplicities[l].extended;
         for (size_t r = 0; r < len; ++r) {
             const size_t i = first + r;
-            const Fr fb = f[r] + ch.beta, tb = t[r] + ch.beta;
             fold_constraint(acc[r], ch.y, pk.l_first[i] * phi[i]);
             fold_constraint(acc[r], ch.y, pk.l_last[i] * phi[i]);
+        }
+        if (!lookup.uses_helpers()) {
+            compressed_rows(lookup.tables[0], extended, ch.theta, first, t, scratch);
+            const auto& m = committed.previous.multiplicities[l][0].extended;
+            for (size_t r = 0; r < len; ++r) {
+                const size_t i = first + r;
+                const Fr fb = f[r] + ch.beta, tb = t[r] + ch.beta;
+                fold_constraint(acc[r], ch.y,
+                                pk.l_active[i] * ((phi[(i + next) & mask] - phi[i]) * fb * tb - tb + m[i] * fb));
+            }
+            continue;
+        }
+        std::fill(helper_sum.begin(), helper_sum.end(), Fr::zero());
+        for (const auto& h : committed.helpers[l])
+            for (size_t r = 0; r < len; ++r) helper_sum[r] += h.extended[first + r];
+        for (size_t r = 0; r < len; ++r) {
+            const size_t i = first + r;
             fold_constraint(acc[r], ch.y,
-                            pk.l_active[i] * ((phi[(i + next) & mask] - phi[i]) * fb * tb - tb + m[i] * fb));
+                            pk.l_active[i] * ((phi[(i + next) & mask] - phi[i] + helper_sum[r]) * (f[r] + ch.beta) -
+                                              Fr::one()));
+        }
+        for (size_t j = 0; j < lookup.tables.size(); ++j) {
+            compressed_rows(lookup.tables[j], extended, ch.theta, first, t, scratch);
+            const auto& h = committed.helpers[l][j].extended;
+            const auto& m = committed.previous.multiplicities[l][j].extended;
+            for (size_t r = 0; r < len; ++r) {
+                const size_t i = first + r;
+                fold_constraint(acc[r], ch.y, pk.l_active[i] * (h[i] * (t[r] + ch.beta) - m[i]));
+            }
         }
     }
 }
@@ -116,12 +162,17 @@ Evaluated evaluate(const AccumulatorsCommitted& committed, const Challenges& ch,
                    ProofWriter& transcript) {
     Evaluated e;
     for (size_t l = 0; l < committed.accumulators.size(); ++l) {
-        e.multiplicity.push_back(ps::evaluate(committed.previous.multiplicities[l].coeffs, ch.x));
-        e.accumulator.push_back(ps::evaluate(committed.accumulators[l].coeffs, ch.x));
-        e.accumulator_next.push_back(ps::evaluate(committed.accumulators[l].coeffs, x_next));
-        transcript.write_scalar(tag::LOOKUP_EVALS, e.multiplicity.back());
-        transcript.write_scalar(tag::LOOKUP_EVALS, e.accumulator.back());
-        transcript.write_scalar(tag::LOOKUP_EVALS, e.accumulator_next.back());
+        auto write = [&](const PreparedPolynomial& p, const Fr& at) {
+            const Fr v = ps::evaluate(p.coeffs, at);
+            transcript.write_scalar(tag::LOOKUP_EVALS, v);
+            return v;
+        };
+        auto& m = e.multiplicity.emplace_back();
+        for (const auto& p : committed.previous.multiplicities[l]) m.push_back(write(p, ch.x));
+        auto& h = e.helper.emplace_back();
+        for (const auto& p : committed.helpers[l]) h.push_back(write(p, ch.x));
+        e.accumulator.push_back(write(committed.accumulators[l], ch.x));
+        e.accumulator_next.push_back(write(committed.accumulators[l], x_next));
     }
     return e;
 }
@@ -129,7 +180,10 @@ Evaluated evaluate(const AccumulatorsCommitted& committed, const Challenges& ch,
 void add_opening_queries(const AccumulatorsCommitted& committed, const Evaluated& evals,
                          const PointEvaluations& at, std::vector<ProverQuery>& queries) {
     for (size_t l = 0; l < committed.accumulators.size(); ++l) {
-        queries.push_back({committed.previous.multiplicities[l].coeffs, at.x, evals.multiplicity[l]});
+        for (size_t j = 0; j < evals.multiplicity[l].size(); ++j)
+            queries.push_back({committed.previous.multiplicities[l][j].coeffs, at.x, evals.multiplicity[l][j]});
+        for (size_t j = 0; j < evals.helper[l].size(); ++j)
+            queries.push_back({committed.helpers[l][j].coeffs, at.x, evals.helper[l][j]});
         queries.push_back({committed.accumulators[l].coeffs, at.x, evals.accumulator[l]});
         queries.push_back({committed.accumulators[l].coeffs, at.x_next, evals.accumulator_next[l]});
     }
@@ -138,19 +192,30 @@ void add_opening_queries(const AccumulatorsCommitted& committed, const Evaluated
 // ---------------------------------------------------------------- verifier
 
 void read_multiplicities(const VerifyingKey& vk, ProofReader& transcript, VerifierCommitted& out) {
-    for (size_t l = 0; l < vk.cs.lookups().size(); ++l)
-        out.multiplicities.push_back(transcript.read_point(tag::MULTIPLICITIES));
+    for (const LookupArgument& lookup : vk.cs.lookups()) {
+        auto& m = out.multiplicities.emplace_back();
+        for (size_t j = 0; j < lookup.tables.size(); ++j) m.push_back(transcript.read_point(tag::MULTIPLICITIES));
+    }
 }
 
 void read_accumulators(const VerifyingKey& vk, ProofReader& transcript, VerifierCommitted& out) {
+    for (const LookupArgument& lookup : vk.cs.lookups()) {
+        auto& h = out.helpers.emplace_back();
+        if (lookup.uses_helpers())
+            for (size_t j = 0; j < lookup.tables.size(); ++j) h.push_back(transcript.read_point(tag::LOOKUP_HELPERS));
+    }
     for (size_t l = 0; l < vk.cs.lookups().size(); ++l)
         out.accumulators.push_back(transcript.read_point(tag::LOOKUP_ACCUMULATORS));
 }
 
 Evaluated read_evaluations(const VerifyingKey& vk, ProofReader& transcript) {
     Evaluated e;
-    for (size_t l = 0; l < vk.cs.lookups().size(); ++l) {
-        e.multiplicity.push_back(transcript.read_scalar(tag::LOOKUP_EVALS));
+    for (const LookupArgument& lookup : vk.cs.lookups()) {
+        auto& m = e.multiplicity.emplace_back();
+        for (size_t j = 0; j < lookup.tables.size(); ++j) m.push_back(transcript.read_scalar(tag::LOOKUP_EVALS));
+        auto& h = e.helper.emplace_back();
+        if (lookup.uses_helpers())
+            for (size_t j = 0; j < lookup.tables.size(); ++j) h.push_back(transcript.read_scalar(tag::LOOKUP_EVALS));
         e.accumulator.push_back(transcript.read_scalar(tag::LOOKUP_EVALS));
         e.accumulator_next.push_back(transcript.read_scalar(tag::LOOKUP_EVALS));
     }
@@ -159,25 +224,40 @@ Evaluated read_evaluations(const VerifyingKey& vk, ProofReader& transcript) {
 
 void fold_constraints_at(const VerifyingKey& vk, const Evaluated& evals, const PointEvaluations& at,
                          const Challenges& ch, Fr& acc) {
+    auto compressed = [&](const std::vector<Expression>& exprs) {
+        std::vector<Fr> values;
+        for (const auto& e : exprs) values.push_back(at.evaluate(e));
+        return compress(values, ch.theta) + ch.beta;
+    };
     for (size_t l = 0; l < vk.cs.lookups().size(); ++l) {
         const LookupArgument& lookup = vk.cs.lookups()[l];
-        std::vector<Fr> f, t;
-        for (const auto& e : lookup.inputs) f.push_back(at.evaluate(e));
-        for (const auto& e : lookup.table) t.push_back(at.evaluate(e));
-        const Fr fb = compress(f, ch.theta) + ch.beta, tb = compress(t, ch.theta) + ch.beta;
+        const Fr fb = compressed(lookup.inputs);
         const Fr& phi = evals.accumulator[l];
+        const Fr step = evals.accumulator_next[l] - phi;
         fold_constraint(acc, ch.y, at.l_first * phi);
         fold_constraint(acc, ch.y, at.l_last * phi);
-        fold_constraint(acc, ch.y,
-                        at.l_active * ((evals.accumulator_next[l] - phi) * fb * tb - tb + evals.multiplicity[l] * fb));
+        if (!lookup.uses_helpers()) {
+            const Fr tb = compressed(lookup.tables[0]);
+            fold_constraint(acc, ch.y, at.l_active * (step * fb * tb - tb + evals.multiplicity[l][0] * fb));
+            continue;
+        }
+        Fr helper_sum;
+        for (const Fr& h : evals.helper[l]) helper_sum += h;
+        fold_constraint(acc, ch.y, at.l_active * ((step + helper_sum) * fb - Fr::one()));
+        for (size_t j = 0; j < lookup.tables.size(); ++j)
+            fold_constraint(acc, ch.y,
+                            at.l_active * (evals.helper[l][j] * compressed(lookup.tables[j]) - evals.multiplicity[l][j]));
     }
 }
 
 void add_verifier_queries(const VerifierCommitted& committed, const Evaluated& evals,
                           const PointEvaluations& at, std::vector<VerifierQuery>& queries) {
     for (size_t l = 0; l < committed.accumulators.size(); ++l) {
+        for (size_t j = 0; j < committed.multiplicities[l].size(); ++j)
+            queries.push_back({G1::from_affine(committed.multiplicities[l][j]), at.x, evals.multiplicity[l][j]});
+        for (size_t j = 0; j < committed.helpers[l].size(); ++j)
+            queries.push_back({G1::from_affine(committed.helpers[l][j]), at.x, evals.helper[l][j]});
         const G1 phi = G1::from_affine(committed.accumulators[l]);
-        queries.push_back({G1::from_affine(committed.multiplicities[l]), at.x, evals.multiplicity[l]});
         queries.push_back({phi, at.x, evals.accumulator[l]});
         queries.push_back({phi, at.x_next, evals.accumulator_next[l]});
     }

@@ -132,8 +132,11 @@ std::vector<ConstraintFailure> mock_prove(const Assignment& assignment) {
                 for (const auto& c : components) rows[row].push_back(c[row]);
             return rows;
         };
-        const auto table_rows = tuples(lookup.table);
-        const std::set<std::vector<Fr>, FrLess> table(table_rows.begin(), table_rows.end());
+        std::set<std::vector<Fr>, FrLess> table;  // the union of every chunk's rows
+        for (const auto& chunk : lookup.tables) {
+            const auto chunk_rows = tuples(chunk);
+            table.insert(chunk_rows.begin(), chunk_rows.end());
+        }
         const auto inputs = tuples(lookup.inputs);
         for (size_t row = 0; row < usable; ++row) {
             const auto& input = inputs[row];

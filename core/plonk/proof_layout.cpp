@@ -11,6 +11,13 @@ namespace ps::plonk {
 std::vector<ProofSection> proof_layout(const VerifyingKey& vk) {
     const ConstraintSystem& cs = vk.cs;
     const size_t lookups = cs.lookups().size(), chunks = permutation::chunk_count(cs);
+    // Per lookup: one multiplicity column per table chunk, and as many helper columns
+    // when there is more than one chunk.
+    size_t multiplicities = 0, helpers = 0;
+    for (const auto& l : cs.lookups()) {
+        multiplicities += l.tables.size();
+        if (l.uses_helpers()) helpers += l.tables.size();
+    }
     const auto advice_queries = cs.queries(ColumnKind::Advice), fixed_queries = cs.queries(ColumnKind::Fixed);
 
     // One opening witness per distinct point x·ω^r, r taken mod n.
@@ -25,8 +32,9 @@ std::vector<ProofSection> proof_layout(const VerifyingKey& vk) {
     const std::vector<std::pair<std::string, std::pair<size_t, size_t>>> parts = {
         {"statement digests", {2, 32}},
         {"advice commitments", {cs.num_advice_columns(), 64}},
-        {"lookup multiplicity commitments", {lookups, 64}},
+        {"lookup multiplicity commitments", {multiplicities, 64}},
         {"permutation product commitments", {chunks, 64}},
+        {"lookup helper commitments", {helpers, 64}},
         {"lookup accumulator commitments", {lookups, 64}},
         {"vanishing random commitment", {1, 64}},
         {"quotient commitments", {vanishing::quotient_piece_count(cs), 64}},
@@ -34,7 +42,7 @@ std::vector<ProofSection> proof_layout(const VerifyingKey& vk) {
         {"fixed evaluations", {fixed_queries.size(), 32}},
         {"permutation sigma evaluations", {cs.permutation_columns().size(), 32}},
         {"permutation product evaluations", {product_evals, 32}},
-        {"lookup evaluations", {3 * lookups, 32}},
+        {"lookup evaluations", {multiplicities + helpers + 2 * lookups, 32}},
         {"vanishing evaluations", {2, 32}},
         {"opening witnesses", {rotations.size(), 64}},
     };

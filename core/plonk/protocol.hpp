@@ -23,6 +23,7 @@ inline constexpr std::string_view MULTIPLICITIES = "[TRANSCRIPT-5] lookup multip
 inline constexpr std::string_view BETA = "[TRANSCRIPT-6] beta";
 inline constexpr std::string_view GAMMA = "[TRANSCRIPT-7] gamma";
 inline constexpr std::string_view PERMUTATION_PRODUCTS = "[TRANSCRIPT-8] permutation products";
+inline constexpr std::string_view LOOKUP_HELPERS = "[TRANSCRIPT-9] lookup helpers h_j = m_j/(t_j + beta)";
 inline constexpr std::string_view LOOKUP_ACCUMULATORS = "[TRANSCRIPT-9] lookup accumulators";
 inline constexpr std::string_view RANDOM_POLY = "[TRANSCRIPT-10] vanishing random polynomial";
 inline constexpr std::string_view Y = "[TRANSCRIPT-11] y (constraint combination)";

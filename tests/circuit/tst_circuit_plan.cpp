@@ -59,13 +59,17 @@ private slots:
         QVERIFY((s.required_range_checks == std::vector<std::pair<int64_t, int64_t>>{{0, 127}}));
         // The layout: arith rows = 1 (the two input cells) + 2 (one dot-product-fixed row per
         // output) + 2 (divisions) of 5 cells; 2 lookup rows of 2 cells; 8 range rows of
-        // 1 + 4 cells (2 inputs and 2 quotients bounded, 2 remainders checked from both
-        // ends) — the 2^28 span as four 7-bit limbs, so the range table (128 rows) stays
-        // below the lookup table. 69 cells.
-        QCOMPARE(s.total_assignments, uint64_t(69));
-        // The 2001-row lookup table and its all-zero row decide: 2002 rows, 2^11.
-        QCOMPARE(s.num_rows, uint64_t(2002));
-        QCOMPARE(s.run_args.logrows, 11u);
+        // 1 + 7 cells (2 inputs and 2 quotients bounded, 2 remainders checked from both
+        // ends) — the 2^28 span as seven 4-bit limbs, a 16-row range table. 93 cells.
+        QCOMPARE(s.total_assignments, uint64_t(93));
+        // The 2001-row lookup table no longer decides: it is split over chunks of fixed
+        // columns. The 16-row range table is the longest block, and k is chosen by the
+        // cost model between the smallest k (5) and fewer, taller chunks.
+        // 16 rows + 6 reserved (5 blinding rows and the last row) fit 2^5, not 2^4.
+        QCOMPARE(s.num_rows, uint64_t(16));
+        QCOMPARE(p.minimum_logrows, 5u);
+        QVERIFY(s.run_args.logrows >= 5u);
+        QVERIFY(s.run_args.logrows < 11u);  // one column for the 2002 table rows needs 2^11
         QCOMPARE(p.circuit.params.at("W").scale, 7);
         QVERIFY((p.circuit.params.at("W").tensor.data == std::vector<int64_t>{128, 32, 96, -64}));
         QCOMPARE(p.circuit.value_scales.at("y"), 7);
@@ -80,13 +84,17 @@ private slots:
         QCOMPARE(plan_circuit(sigmoid_graph(), a, false).settings.model_instance_shapes.size(), size_t(2));
     }
     void too_small_logrows_says_what_is_needed() {
+        // The default ±32768 lookup table (65 537 rows) would need 2^17 in one column;
+        // split over chunks it needs nothing: the smallest logrows is the other rows'.
         RunArgs a;
-        a.logrows = 10;  // the default ±32768 lookup table needs 2^17
+        const uint32_t needed = plan_circuit(sigmoid_graph(), a, false).minimum_logrows;
+        QVERIFY2(needed < 10, qPrintable(QString::number(needed)));
+        a.logrows = needed - 1;
         const std::string m = error_of([&] { plan_circuit(sigmoid_graph(), a, true); });
-        QVERIFY2(m.find("logrows = 10 is too small") != std::string::npos, m.c_str());
-        QVERIFY2(m.find("--logrows 17") != std::string::npos, m.c_str());
-        a.logrows = 17;
-        QCOMPARE(plan_circuit(sigmoid_graph(), a, true).settings.run_args.logrows, 17u);
+        QVERIFY2(m.find("logrows = " + std::to_string(needed - 1) + " is too small") != std::string::npos, m.c_str());
+        QVERIFY2(m.find("--logrows " + std::to_string(needed)) != std::string::npos, m.c_str());
+        a.logrows = needed;
+        QCOMPARE(plan_circuit(sigmoid_graph(), a, true).settings.run_args.logrows, needed);
     }
     void compile_rejects_settings_of_another_model() {
         const Settings s = plan_circuit(sigmoid_graph(), RunArgs{}, false).settings;

@@ -10,6 +10,7 @@
 #include "model_fixture.hpp"
 
 #include <QtTest>
+#include <algorithm>
 #include <random>
 
 using namespace ps;
@@ -194,6 +195,49 @@ private slots:
         const auto verdict = verify(pk_other.vk, proof_other.instances, proof_other.bytes, 1);
         QVERIFY(!verdict.ok);
         QCOMPARE(verdict.check, plonk::VerifyCheck::Srs);
+    }
+
+    // A Sigmoid over ±2^13 is a 16 385-row table: stacked in one column it would force
+    // 2^15 rows. Split over chunks it does not: logrows follows the model's other rows,
+    // the proof verifies, and a looked-up output one unit off is still caught.
+    void a_large_table_does_not_force_logrows() {
+        RunArgs args = small_args();
+        args.lookup_range_lo = -(int64_t(1) << 13);
+        args.lookup_range_hi = int64_t(1) << 13;
+        const CircuitPlan plan = plan_circuit(sigmoid_graph(), args, false);
+        const unsigned k = plan.settings.run_args.logrows;
+        QVERIFY2(k < 14, qPrintable(QString("logrows %1").arg(k)));  // 2^14 < 16 386 table rows
+        QVERIFY(k >= plan.minimum_logrows);
+        QVERIFY(plan.settings.num_rows < (size_t(1) << k));
+
+        const Proven p = prove(sigmoid_graph(), args, SIGMOID_INPUT);
+        QCOMPARE(p.pk.vk.k, k);
+        const auto m = circuit::build_model_circuit(p.circuit, p.witness);
+        const size_t chunks = m.layout.builder.table_chunks(k);
+        QVERIFY(chunks * m.built.assignment->usable_rows() >= 16386);
+        QVERIFY(chunks > 1);
+        const auto& lookups = p.pk.vk.cs.lookups();
+        const auto function_table = std::find_if(lookups.begin(), lookups.end(),
+                                                 [](const auto& l) { return l.name == "function table"; });
+        QVERIFY(function_table != lookups.end());
+        QCOMPARE(function_table->tables.size(), chunks);
+        QVERIFY(circuit::mock_model(m).empty());
+        QVERIFY(verify(p.pk.vk, p.proof.instances, p.proof.bytes).ok);
+
+        WitnessResult bad = p.witness;
+        const size_t layer = layer_of(bad, "Sigmoid");
+        QVERIFY(layer < bad.layers.size());
+        bad.layers[layer].quantised[1] += 1;
+        const auto failures = circuit::mock_model(circuit::build_model_circuit(p.circuit, bad));
+        QVERIFY(!failures.empty());
+        QVERIFY2(failures.front().find("Sigmoid") != std::string::npos, failures.front().c_str());
+        QVERIFY2(failures.front().find("function table") != std::string::npos, failures.front().c_str());
+        NullProgress quiet;
+        SeededRandom blinding(10);
+        const plonk::Proof forced = circuit::prove_model(p.circuit, bad, p.pk, srs_of(k), blinding, quiet);
+        const auto verdict = verify(p.pk.vk, forced.instances, forced.bytes);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.check, plonk::VerifyCheck::Vanishing);
     }
 
     void setup_and_prove_lay_out_the_same_circuit() {

@@ -151,4 +151,41 @@ inline TestCircuit tuple_lookup(bool broken = false, unsigned k = 6) {
     return t;
 }
 
+// The table of squares (i, i²), i < 150, is taller than the usable rows of 2^6 (58), so
+// it is split over ceil(150 / usable) = 3 chunks of fixed columns (tx_j, ty_j), each
+// padded with (0, 0); (x, y) is looked up in their union. Row 0 looks up i = 149, which
+// only the last chunk holds. Broken: row 3 holds (3, 100), a row of no chunk.
+inline constexpr uint64_t CHUNKED_TABLE_ROWS = 150;
+inline TestCircuit chunked_lookup(bool broken = false, unsigned k = 6) {
+    auto cs = std::make_unique<ConstraintSystem>();
+    const Column x = cs->add_advice_column(), y = cs->add_advice_column();
+    const Column s = cs->add_selector("s_square");
+    const size_t usable = cs->usable_rows(k);  // the lookup adds no advice query: same blinding
+    const size_t chunks = (CHUNKED_TABLE_ROWS + usable - 1) / usable;
+    std::vector<std::pair<Column, Column>> table;
+    std::vector<std::vector<Expression>> tuples;
+    for (size_t j = 0; j < chunks; ++j) {
+        table.push_back({cs->add_fixed_column(), cs->add_fixed_column()});
+        tuples.push_back({q(table.back().first), q(table.back().second)});
+    }
+    cs->add_lookup("squares", {q(s) * q(x), q(s) * q(y)}, std::move(tuples));
+    TestCircuit t = start("chunked lookup", std::move(cs), k);
+    Assignment& w = *t.assignment;
+    for (uint64_t i = 0; i < CHUNKED_TABLE_ROWS; ++i) {
+        w.assign(table[i / usable].first, i % usable, Fr::from_u64(i));
+        w.assign(table[i / usable].second, i % usable, Fr::from_u64(i * i));
+    }
+    w.label_rows(0, 12, "squares");
+    for (size_t row = 0; row < 12; ++row) {
+        const uint64_t i = row == 0 ? CHUNKED_TABLE_ROWS - 1 : (row * 37 + 5) % CHUNKED_TABLE_ROWS;
+        w.enable_selector(s, row);
+        w.assign(x, row, Fr::from_u64(broken && row == 3 ? 3 : i));
+        w.assign(y, row, Fr::from_u64(broken && row == 3 ? 100 : i * i));
+    }
+    t.broken_kind = ConstraintFailure::Kind::Lookup;
+    t.broken_name = "squares";
+    t.broken_row = 3;
+    return t;
+}
+
 }  // namespace ps::plonk::test

@@ -172,8 +172,8 @@ private slots:
         const ProvingKey pk = keygen(test::test_srs(6), *c.assignment, quiet);
         const QString cs_digest = QString::fromStdString(to_hex(keccak256(c.cs->encode())));
         const QString vk_digest = QString::fromStdString(to_hex(pk.vk.digest));
-        QCOMPARE(cs_digest, QString("e5358b5332c1c566711f9d3cfd741268f8689dad26b5e1284afe2432b89d3979"));
-        QCOMPARE(vk_digest, QString("dd439d7db8c0a0f6af391281accfd7da8be1fdb33bfd5a229bdd83a2376a6999"));
+        QCOMPARE(cs_digest, QString("b915e7ef6ace380aec12d1f6f3a36d468793cb70eedec15926886569c8a5c812"));
+        QCOMPARE(vk_digest, QString("092291f7c9ec8c264afa2b55c92ccac195ddc6b26bdbb7bfc85e97fee09558e2"));
     }
 };
 

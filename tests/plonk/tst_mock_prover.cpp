@@ -19,7 +19,7 @@ class TestMockProver : public QObject {
     Q_OBJECT
 private slots:
     void satisfied_circuits_pass() {
-        for (auto make : {test::multiplication, test::fibonacci, test::range_check, test::tuple_lookup}) {
+        for (auto make : {test::multiplication, test::fibonacci, test::range_check, test::tuple_lookup, test::chunked_lookup}) {
             const auto c = make(false, 6);
             const auto failures = mock_prove(*c.assignment);
             QVERIFY2(failures.empty(), qPrintable(QString::fromStdString(
@@ -28,7 +28,7 @@ private slots:
     }
 
     void broken_circuits_report_gate_and_row() {
-        for (auto make : {test::multiplication, test::fibonacci, test::range_check, test::tuple_lookup}) {
+        for (auto make : {test::multiplication, test::fibonacci, test::range_check, test::tuple_lookup, test::chunked_lookup}) {
             const auto c = make(true, 6);
             const auto failures = mock_prove(*c.assignment);
             QVERIFY2(failures.size() == 1, qPrintable(QString::fromStdString(c.name) + ": " +
@@ -122,7 +122,7 @@ private slots:
         // The canonical encoding lists each equality column once; a repeat is a crafted
         // file (and was deduplicated by a linear search per entry: O(p²)).
         ByteWriter out;
-        out.u32(1);  // encoding version
+        out.u32(2);  // encoding version
         out.u32(0);
         out.u32(2);  // advice columns
         out.u32(0);
@@ -148,7 +148,7 @@ private slots:
         // purpose (shared CI cores): it separates n log n from n², nothing finer.
         constexpr uint32_t columns = 200'000;
         ByteWriter out;
-        out.u32(1);
+        out.u32(2);
         out.u32(0);
         out.u32(columns);
         out.u32(0);
@@ -170,7 +170,7 @@ private slots:
         // Expression walks recurse (evaluation also inside TBB workers, whose stacks are
         // smaller than the main thread's): 1000 nested negations are refused up front.
         ByteWriter out;
-        out.u32(1);
+        out.u32(2);
         out.u32(0);
         out.u32(1);
         out.u32(0);
