@@ -1,4 +1,5 @@
 #include "cli_support.hpp"
+#include "app/help_text.hpp"
 #include <tbb/global_control.h>
 #include <cstdio>
 #include <memory>
@@ -40,27 +41,45 @@ void add_threads_option(QCommandLineParser& parser) {
     parser.addOption({"threads", "Worker threads (default: all cores).", "N"});
 }
 
-void apply_threads(const QCommandLineParser& parser) {
+std::optional<int> apply_threads(const QCommandLineParser& parser) {
     static std::unique_ptr<tbb::global_control> limit;
-    if (parser.isSet("threads")) {
-        bool ok = false;
-        const int n = parser.value("threads").toInt(&ok);
-        if (ok && n > 0)
-            limit = std::make_unique<tbb::global_control>(
-                tbb::global_control::max_allowed_parallelism, size_t(n));
+    if (!parser.isSet("threads")) return std::nullopt;
+    bool ok = false;
+    const int n = parser.value("threads").toInt(&ok);
+    if (!ok || n <= 0) {
+        std::fprintf(stderr, "--threads: expected a positive integer, found \"%s\"\n", qPrintable(parser.value("threads")));
+        return 2;
     }
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, size_t(n));
+    return std::nullopt;
 }
 
 std::optional<int> parse_args(QCommandLineParser& parser, const QStringList& args) {
-    parser.addHelpOption();
+    // Not addHelpOption(): it also adds Qt's --help-all, which only QCommandLineParser::process()
+    // acts on. Under parse() that flag was accepted and ignored, so `cmd --help-all` ran the
+    // command. --help-all stays accepted (hidden) as a plain synonym of --help.
+    const QCommandLineOption help({"h", "help"}, "Show this help and exit.");
+    QCommandLineOption help_all("help-all", "Same as --help.");
+    help_all.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(help);
+    parser.addOption(help_all);
+    const QString program = args.value(0);
     if (!parser.parse(args)) {
-        std::fprintf(stderr, "%s: %s\n(see --help)\n", qPrintable(args.value(0)),
-                     qPrintable(parser.errorText()));
+        std::fprintf(stderr, "%s: %s (see %s --help)\n", qPrintable(program), qPrintable(parser.errorText()),
+                     qPrintable(program));
         return 2;
     }
-    if (parser.isSet("help")) {
-        std::printf("%s", qPrintable(parser.helpText()));
+    if (parser.isSet(help) || parser.isSet(help_all)) {
+        std::printf("%s", qPrintable(ps::app::help_text(parser, program)));
         return 0;
+    }
+    // No command takes positional arguments (nor does EZKL's): a stray word is most likely a
+    // file meant for an option, and running on the defaults instead would read or overwrite
+    // the wrong files.
+    if (const QStringList extra = parser.positionalArguments(); !extra.isEmpty()) {
+        std::fprintf(stderr, "%s: unexpected argument '%s': files are given with options such as -M FILE (see %s --help)\n",
+                     qPrintable(program), qPrintable(extra.first()), qPrintable(program));
+        return 2;
     }
     return std::nullopt;
 }

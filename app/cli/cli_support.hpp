@@ -26,12 +26,14 @@ private:
     bool drawn_ = false;
 };
 
-// Adds --threads N to a parser; apply_threads() sets the TBB limit for the command.
+// Adds --threads N to a parser; apply_threads() sets the TBB limit for the command, or
+// returns exit code 2 (reported on stderr) when N is not a positive integer.
 void add_threads_option(QCommandLineParser& parser);
-void apply_threads(const QCommandLineParser& parser);
+std::optional<int> apply_threads(const QCommandLineParser& parser);
 
-// Parses args (adding --help). Returns an exit code when the command should stop now
-// (--help printed: 0; bad arguments reported on stderr: 2), nothing to go on.
+// Parses args (adding -h/--help; args[0] is "proofscope-cli <command>"). Returns an exit
+// code when the command must stop now: help printed, 0; an unknown option, a missing value
+// or any positional argument reported on stderr, 2. Nothing when the command may run.
 std::optional<int> parse_args(QCommandLineParser& parser, const QStringList& args);
 
 // Fails with a message naming the missing option when a required value is absent.

@@ -21,7 +21,7 @@ int run(const QStringList& args) {
     if (auto code = parse_args(parser, args)) return *code;
     if (!require_option(parser, "srs-path") || !require_option(parser, "logrows") || !require_option(parser, "output"))
         return 2;
-    apply_threads(parser);
+    if (auto code = apply_threads(parser)) return *code;
     try {
         bool ok = false;
         const uint k = parser.value("logrows").toUInt(&ok);

@@ -32,7 +32,7 @@ int run(const QStringList& args) {
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
     if (!require_option(parser, "logrows")) return 2;
-    apply_threads(parser);
+    if (auto code = apply_threads(parser)) return *code;
     print_development_warning();
     try {
         bool ok = false;

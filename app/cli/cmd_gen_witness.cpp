@@ -20,7 +20,7 @@ int run(const QStringList& args) {
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
     try {
-        apply_threads(parser);
+        if (auto code = apply_threads(parser)) return *code;
         pipeline::GenWitnessPaths paths{resolve_path(parser, "D", pipeline::Artifact::Input),
                                         resolve_path(parser, "M", pipeline::Artifact::CompiledCircuit),
                                         resolve_path(parser, "O", pipeline::Artifact::Witness),

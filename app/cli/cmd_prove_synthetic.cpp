@@ -36,7 +36,7 @@ int run(const QStringList& args) {
     parser.addOption({"output", "A folder to write pk.key, vk.key and proof.json into.", "DIR"});
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
-    apply_threads(parser);
+    if (auto code = apply_threads(parser)) return *code;
     try {
         bool ok = true;
         const unsigned k = parser.isSet("logrows") ? parser.value("logrows").toUInt(&ok) : 10;

@@ -20,7 +20,7 @@ int run(const QStringList& args) {
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
     try {
-        apply_threads(parser);
+        if (auto code = apply_threads(parser)) return *code;
         const pipeline::SetupPaths paths{resolve_path(parser, "M", pipeline::Artifact::CompiledCircuit),
                                          resolve_path(parser, "srs-path", pipeline::Artifact::Srs),
                                          resolve_path(parser, "vk-path", pipeline::Artifact::VerifyingKey),

@@ -15,7 +15,7 @@ int run(const QStringList& args) {
     parser.addOption({"srs-path", "The SRS file (default kzg.srs).", "FILE"});
     add_threads_option(parser);
     if (auto code = parse_args(parser, args)) return *code;
-    apply_threads(parser);
+    if (auto code = apply_threads(parser)) return *code;
     const std::string path = parser.isSet("srs-path") ? parser.value("srs-path").toStdString() : "kzg.srs";
     try {
         TerminalProgress progress;

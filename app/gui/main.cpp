@@ -3,6 +3,8 @@
 #include "ui/demo_project.hpp"
 #include "ui/main_window.hpp"
 #include "ui/screenshot_tour.hpp"
+#include "app/help_text.hpp"
+#include "app/version_text.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,11 +18,19 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("ProofScope");
     QApplication::setApplicationName("ProofScope");
     QApplication::setApplicationVersion(PROOFSCOPE_VERSION);
+    // Matches the installed .desktop entry (installer/), so Wayland compositors and docks
+    // show its name and icon for the window.
+    QGuiApplication::setDesktopFileName("io.github.proofscope.ProofScope");
 
     QCommandLineParser parser;
     parser.setApplicationDescription("ProofScope: inspect zero-knowledge ML circuits layer by layer.");
-    parser.addHelpOption();
-    parser.addVersionOption();
+    // Help and version by hand rather than process(): the help must name the program as a
+    // user types it (for the man page too), not by the path it was started from.
+    const QCommandLineOption help({"h", "help"}, "Show this help and exit.");
+    QCommandLineOption help_all("help-all", "Same as --help.");
+    help_all.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption version({"v", "version"}, "Show the version and licence and exit.");
+    parser.addOptions({help, help_all, version});
     parser.addPositionalArgument("folder", "Artifact folder to open (network.onnx, settings.json, ...).", "[folder]");
     const QCommandLineOption input({"i", "input"}, "The input.json to use (default: <folder>/input.json).", "file");
     const QCommandLineOption demo("demo", "Open the built-in demo project (written to the app data folder, or to <folder> when given).");
@@ -28,7 +38,23 @@ int main(int argc, char** argv) {
     const QCommandLineOption run_missing("run-missing", "Run the missing pipeline steps up to the witness (gen-settings, compile-circuit, gen-witness) on opening.");
     const QCommandLineOption sample("sample-image", "With --screenshots: also load this image in the Input view.", "png");
     parser.addOptions({input, demo, screenshots, run_missing, sample});
-    parser.process(app);
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "proofscope: %s (see proofscope --help)\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(help) || parser.isSet(help_all)) {
+        std::printf("%s", qPrintable(ps::app::help_text(parser, "proofscope")));
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        ps::app::print_version("proofscope", PROOFSCOPE_VERSION);
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        std::fprintf(stderr, "proofscope: unexpected argument '%s': give one folder (see proofscope --help)\n",
+                     qPrintable(parser.positionalArguments().at(1)));
+        return 2;
+    }
 
     ps::ui::MainWindow window;
     const bool tour = parser.isSet(screenshots);

@@ -40,7 +40,11 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
         "<p>A workbench for zero-knowledge proofs of machine-learning models, in the style of EZKL: "
         "PLONKish arithmetisation with KZG commitments over BN254.</p>"
         "<p>It shows what a network computes layer by layer, in the fixed-point arithmetic the "
-        "circuit proves, and where that departs from the float model.</p>");
+        "circuit proves, and where that departs from the float model.</p>"
+        "<p>ProofScope is free software, licensed under the GNU General Public License, version 3 "
+        "or (at your option) any later version (GPL-3.0-or-later): you may use, study, share and "
+        "change it. It comes with NO WARRANTY. GPL because it links QCustomPlot, which is GPL; "
+        "the full text is in LICENSE, or /usr/share/common-licenses/GPL-3 on Debian.</p>");
     intro->setWordWrap(true);
     layout->addWidget(intro);
     init_ui_resources();
