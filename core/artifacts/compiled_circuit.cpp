@@ -1,4 +1,5 @@
 #include "core/artifacts/compiled_circuit.hpp"
+#include "core/model/attribute_rules.hpp"
 #include "core/artifacts/graph_codec.hpp"
 #include "core/util/atomic_file.hpp"
 #include <algorithm>
@@ -76,6 +77,9 @@ CompiledCircuit compiled_circuit_from_bytes(std::span<const uint8_t> bytes, cons
         throw Error(file, "the embedded settings do not match the settings digest in the header",
                     regenerate);
     c.graph = decode_graph(pr);
+    // The same ONNX rules as the import: the fixed-point kernels and the circuit layout
+    // divide by these attributes too, and a crafted network.ezkl never saw the importer.
+    model::check_graph(c.graph, file);
     for (uint64_t n = pr.count(16); n > 0; --n) {
         std::string name = pr.str();
         c.value_scales[name] = Scale(pr.i64());

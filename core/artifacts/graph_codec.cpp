@@ -1,14 +1,13 @@
 #include "core/artifacts/graph_codec.hpp"
+#include "core/model/tensor_limits.hpp"
 
 namespace ps {
 
 using namespace model;
 
 static void check_tensor(const ByteReader& r, const Shape& shape, size_t n) {
-    for (int64_t d : shape)
-        if (d < 0)
-            throw Error(r.file() + " at offset " + std::to_string(r.position()),
-                        "negative dimension in a stored tensor: the file is corrupted", "regenerate it");
+    // Negative or overflowing dimensions would make element_count() agree with a wrong n.
+    check_declared_shape(shape, r.file() + " at offset " + std::to_string(r.position()) + ": stored tensor shape");
     if (shape.empty() && n == 0) return;  // an absent tensor (default Attribute payload)
     if (element_count(shape) != n)
         throw Error(r.file() + " at offset " + std::to_string(r.position()),

@@ -65,12 +65,8 @@ static std::vector<std::vector<double>> read_arrays(const nlohmann::json& field,
 
 InputData parse_input_json(const std::string& text, const std::string& where,
                            const std::vector<std::vector<int64_t>>& expected_shapes) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(where, std::string("not valid JSON: ") + e.what());
-    }
+    nlohmann::json j = json_fields::parse_document(
+        text, where, "EZKL's format is {\"input_data\": [[x0, x1, ...]]}, one array per model input");
     if (!j.is_object() || !j.contains("input_data"))
         throw Error(where, "missing field \"input_data\"",
                     "EZKL's format is {\"input_data\": [[x0, x1, ...]]}, one array per model input");
@@ -82,12 +78,6 @@ InputData parse_input_json(const std::string& text, const std::string& where,
     while (data.inputs.size() > expected_shapes.size() && !data.inputs.empty() && data.inputs.back().empty())
         data.inputs.pop_back();
     if (!expected_shapes.empty()) {
-        if (data.inputs.size() > expected_shapes.size()) {
-            data.notes.push_back(where + " has " + std::to_string(data.inputs.size()) + " input arrays for " +
-                                 std::to_string(expected_shapes.size()) + " model input(s): the first " +
-                                 std::to_string(expected_shapes.size()) + " are used");
-            data.inputs.resize(expected_shapes.size());
-        }
         check_input_shapes(data.inputs, expected_shapes, where);
     }
     return data;

@@ -3,6 +3,7 @@
 // ("settings.json: run_args.logrows: expected an unsigned integer, found \"ten\"").
 #include "core/util/error.hpp"
 #include <nlohmann/json.hpp>
+#include <limits>
 #include <string>
 
 namespace ps::json_fields {
@@ -11,6 +12,27 @@ inline std::string describe(const nlohmann::json& v) {
     std::string s = v.dump();
     if (s.size() > 40) s = s.substr(0, 37) + "...";
     return std::string(v.type_name()) + " " + s;
+}
+
+// No ProofScope or EZKL file nests deeper than 8 levels; 64 leaves room and keeps every
+// recursive walk (flattening input arrays, dump() in messages) far from the stack's end:
+// an input.json of 30 000 nested brackets (60 KB) overflowed it.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text`, refusing malformed JSON and nesting past kMaxJsonDepth with an error
+// naming `file`; `fix` says how to get a good file.
+inline nlohmann::json parse_document(const std::string& text, const std::string& file, const std::string& fix) {
+    const auto depth_guard = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
+            depth >= kMaxJsonDepth)
+            throw Error(file, "nests arrays/objects deeper than " + std::to_string(kMaxJsonDepth) + " levels", fix);
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(text, depth_guard);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(file, std::string("not valid JSON: ") + e.what(), fix);
+    }
 }
 
 // Member `key` of object `obj` at `path` (e.g. "run_args"), or an error naming it.
@@ -43,6 +65,18 @@ T as(const nlohmann::json& v, const std::string& file, const std::string& full) 
                                : std::is_integral_v<T> ? "an integer"
                                                        : "a string";
         throw Error(file + ": " + full, std::string("expected ") + expected + ", found " + describe(v));
+    }
+    // nlohmann's get<uint32_t>() truncates: 4294967311 would read as 15.
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        const bool fits = v.is_number_unsigned()
+                              ? v.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<T>::max())
+                              : v.get<int64_t>() >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+                                    (v.get<int64_t>() < 0 ||
+                                     static_cast<uint64_t>(v.get<int64_t>()) <= static_cast<uint64_t>(std::numeric_limits<T>::max()));
+        if (!fits)
+            throw Error(file + ": " + full, "= " + v.dump() + " does not fit the field (" +
+                                                std::to_string(std::numeric_limits<T>::min()) + ".." +
+                                                std::to_string(std::numeric_limits<T>::max()) + ")");
     }
     return v.get<T>();
 }

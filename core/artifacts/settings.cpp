@@ -186,13 +186,7 @@ static ordered_json layout_json(const Settings& s, bool with_timestamp) {
 std::string settings_to_json_text(const Settings& s) { return layout_json(s, true).dump(4) + "\n"; }
 
 Settings settings_from_json_text(const std::string& text, const std::string& file) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(file, std::string("not valid JSON: ") + e.what(),
-                    "regenerate it with proofscope-cli gen-settings");
-    }
+    const nlohmann::json j = jf::parse_document(text, file, "regenerate it with proofscope-cli gen-settings");
     Settings s;
     s.run_args = run_args_from_json(jf::member(j, "run_args", file, ""), file);
     s.num_rows = jf::get_or<uint64_t>(j, "num_rows", 0, file, "");

@@ -16,6 +16,9 @@ static std::vector<std::vector<double>> placeholder_inputs(const model::Graph& g
     return inputs;
 }
 
+// BN254's Fr has 2^28 roots of unity, so no table can be wider (settings.cpp's logrows rule).
+constexpr uint64_t kMaxTableWidth = uint64_t(1) << 28;
+
 CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool logrows_fixed, const InputData* sample) {
     CircuitPlan plan;
     const auto inputs = sample ? sample->inputs : placeholder_inputs(graph);
@@ -39,12 +42,21 @@ CircuitPlan plan_circuit(const model::Graph& graph, const RunArgs& args, bool lo
         s.required_lookups.push_back(l);
     }
     uint64_t table_rows = 0;
+    // Widths in unsigned arithmetic: hi − lo at the int64 extremes overflows a signed
+    // subtraction (a --lookup-range of the full int64 span planned a 2^0-row table).
+    const auto width = [](int64_t lo, int64_t hi) { return uint64_t(hi) - uint64_t(lo); };  // lo <= hi
     for (const auto& r : run.stats.range_checks) {
         s.required_range_checks.push_back(r);
-        table_rows = std::max<uint64_t>(table_rows, uint64_t(r.second - r.first + 1));
+        table_rows = std::max<uint64_t>(table_rows, std::min(width(r.first, r.second), kMaxTableWidth) + 1);
     }
-    if (!run.stats.lookups.empty())
-        table_rows = std::max<uint64_t>(table_rows, uint64_t(args.lookup_range_hi - args.lookup_range_lo + 1));
+    if (!run.stats.lookups.empty()) {
+        if (args.lookup_range_lo > args.lookup_range_hi || width(args.lookup_range_lo, args.lookup_range_hi) >= kMaxTableWidth)
+            throw Error("run_args.lookup_range",
+                        "[" + std::to_string(args.lookup_range_lo) + ", " + std::to_string(args.lookup_range_hi) +
+                            "] is empty or spans more than 2^28 values: a lookup table has at most 2^28 rows (logrows <= 28)",
+                        "choose a narrower --lookup-range, or run calibrate-settings to find the range the data needs");
+        table_rows = std::max<uint64_t>(table_rows, width(args.lookup_range_lo, args.lookup_range_hi) + 1);
+    }
     for (size_t i = 0; i < graph.inputs.size(); ++i) {
         s.model_input_scales.push_back(fixed::input_scale_of(graph, i, args));
         if (args.input_visibility == Visibility::Public) s.model_instance_shapes.push_back(graph.inputs[i].shape);

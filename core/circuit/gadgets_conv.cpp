@@ -82,6 +82,10 @@ std::vector<WireTensor> conv(NodeContext& c) {
     const Shape &xs = x.shape, &ws = w.shape();
     if (xs.size() < 3 || ws.size() != xs.size()) c.fail("Conv needs input and weight of the same rank >= 3");
     const int64_t n = xs[0], ch = xs[1], m = ws[0], group = c.node.attr_int("group", 1);
+    // group >= 1 is an import-time rule (attribute_rules.cpp); dividing the channels is a shape rule.
+    if (ch % group != 0 || m % group != 0)
+        c.fail("Conv group " + std::to_string(group) + " does not divide the " + std::to_string(ch) + " input and " +
+               std::to_string(m) + " output channels");
     const int64_t cg = ch / group, mg = m / group;
     if (ws[1] != cg) c.fail("Conv weight has " + std::to_string(ws[1]) + " input channels per group, expected " + std::to_string(cg));
     const fixed::Window win = fixed::window_of(c.node, c.circuit.graph, xs, Shape(ws.begin() + 2, ws.end()));
@@ -117,6 +121,8 @@ std::vector<WireTensor> conv_transpose(NodeContext& c) {
     const Shape &xs = x.shape, &ws = w.shape();
     if (xs.size() < 3 || ws.size() != xs.size()) c.fail("ConvTranspose needs input and weight of the same rank >= 3");
     const int64_t n = xs[0], ch = xs[1], group = c.node.attr_int("group", 1);
+    if (ch % group != 0)
+        c.fail("ConvTranspose group " + std::to_string(group) + " does not divide the " + std::to_string(ch) + " input channels");
     const int64_t cg = ch / group, mg = ws[1], m = mg * group;
     const fixed::TransposeTaps taps = fixed::transpose_taps_of(c.node, xs, ws);
     Shape out_shape{n, m};

@@ -76,6 +76,12 @@ Tensor<T> transpose(const Tensor<T>& x, std::vector<int64_t> perm) {
     if (perm.empty())
         for (size_t d = r; d-- > 0;) perm.push_back(static_cast<int64_t>(d));
     if (perm.size() != r) throw std::invalid_argument("transpose: perm has " + std::to_string(perm.size()) + " entries for rank " + std::to_string(r));
+    std::vector<bool> seen(r, false);  // a repeated axis would gather past the input
+    for (int64_t p : perm) {
+        const size_t a = normalise_axis(p, r);
+        if (seen[a]) throw std::invalid_argument("transpose: perm names axis " + std::to_string(a) + " twice");
+        seen[a] = true;
+    }
     Shape shape(r);
     for (size_t d = 0; d < r; ++d) shape[d] = x.shape[normalise_axis(perm[d], r)];
     const std::vector<size_t> in_strides = strides_of(x.shape);
@@ -252,7 +258,10 @@ template <class T>
 Tensor<T> tile(const Tensor<T>& x, const std::vector<int64_t>& repeats) {
     if (repeats.size() != x.rank()) throw std::invalid_argument("tile: repeats has " + std::to_string(repeats.size()) + " entries for rank " + std::to_string(x.rank()));
     Shape shape(x.rank());
-    for (size_t d = 0; d < x.rank(); ++d) shape[d] = x.shape[d] * repeats[d];
+    for (size_t d = 0; d < x.rank(); ++d)
+        if (repeats[d] < 0 || __builtin_mul_overflow(x.shape[d], repeats[d], &shape[d]))
+            throw std::invalid_argument("tile: repeats " + std::to_string(repeats[d]) + " on axis " + std::to_string(d) +
+                                        " is negative or overflows");
     const std::vector<size_t> in_strides = strides_of(x.shape);
     Tensor<T> out(shape);
     std::vector<int64_t> idx;

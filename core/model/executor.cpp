@@ -89,7 +89,12 @@ std::map<std::string, FloatTensor> run_float(const Graph& graph, const std::vect
             in_types.push_back(graph.dtype_of(name));
         }
         for (const std::string& name : node.outputs) out_types.push_back(graph.dtype_of(name));
-        std::vector<FloatTensor> outs = run_float_node(node, args, in_types, out_types, graph.opset);
+        std::vector<FloatTensor> outs;
+        try {
+            outs = run_float_node(node, args, in_types, out_types, graph.opset);
+        } catch (const Error& e) {
+            throw in_model_file(e, graph);
+        }
         for (size_t i = 0; i < outs.size() && i < node.outputs.size(); ++i)
             if (!node.outputs[i].empty()) values[node.outputs[i]] = std::move(outs[i]);
         stage.advance(node.index + 1);

@@ -26,6 +26,10 @@ inline size_t element_count(const Shape& shape) {
 // "1×3×28×28" for messages.
 std::string shape_to_string(const Shape& shape);
 
+// element_count of a shape about to be allocated, or std::invalid_argument when a
+// dimension is negative or the size passes the limit (tensor_limits.hpp).
+size_t checked_element_count(const Shape& shape);
+
 // Dense row-major tensor. Data-movement ops are templates on T so the float executor
 // (T = float) and the fixed-point executor (T = int64_t) share them.
 template <class T>
@@ -35,7 +39,7 @@ struct Tensor {
 
     Tensor() = default;
     Tensor(Shape s, std::vector<T> d) : shape(std::move(s)), data(std::move(d)) {}
-    explicit Tensor(Shape s, T fill = T{}) : shape(std::move(s)), data(element_count(shape), fill) {}
+    explicit Tensor(Shape s, T fill = T{}) : shape(std::move(s)), data(checked_element_count(shape), fill) {}
 
     size_t size() const { return data.size(); }
     size_t rank() const { return shape.size(); }

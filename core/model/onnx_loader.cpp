@@ -1,10 +1,12 @@
 // ONNX → Graph: parse with the real protobuf classes, resolve symbolic dimensions to 1 (as
 // EZKL does for the batch), run ONNX shape inference, convert nodes, attributes and
 // initialisers, fold constants.
+#include "core/model/attribute_rules.hpp"
 #include "core/model/executor.hpp"
 #include "core/model/graph_passes.hpp"
 #include "core/model/onnx_proto.hpp"
 #include "core/model/op_registry.hpp"
+#include "core/model/tensor_limits.hpp"
 #include "core/util/error.hpp"
 
 #include <onnx/shape_inference/implementation.h>
@@ -15,17 +17,23 @@
 namespace ps::model {
 namespace {
 
-void resolve_symbolic_dims(onnx::ValueInfoProto& value) {
+// A negative dim_value is not symbolic but invalid (onnx.proto: dim_value >= 0); an input's
+// declared size is checked before inference so nothing downstream multiplies past 2^64.
+void resolve_symbolic_dims(onnx::ValueInfoProto& value, const std::string& file) {
     if (!value.type().has_tensor_type() || !value.type().tensor_type().has_shape()) return;
     auto* shape = value.mutable_type()->mutable_tensor_type()->mutable_shape();
-    for (auto& dim : *shape->mutable_dim())
-        if (!dim.has_dim_value() || dim.dim_value() < 0) dim.set_dim_value(1);
+    Shape declared;
+    for (auto& dim : *shape->mutable_dim()) {
+        if (!dim.has_dim_value()) dim.set_dim_value(1);
+        declared.push_back(dim.dim_value());
+    }
+    check_declared_shape(declared, file + ": input '" + value.name() + "' shape");
 }
 
 void forget_symbolic_shape(onnx::ValueInfoProto& value) {
     if (!value.type().has_tensor_type() || !value.type().tensor_type().has_shape()) return;
     for (const auto& dim : value.type().tensor_type().shape().dim())
-        if (!dim.has_dim_value()) {
+        if (!dim.has_dim_value() || dim.dim_value() < 0) {
             value.mutable_type()->mutable_tensor_type()->clear_shape();
             return;
         }
@@ -153,6 +161,21 @@ Graph build_graph(const onnx::ModelProto& model, const std::filesystem::path& pa
     return graph;
 }
 
+// Before shape inference: libonnx's inference divides by strides, dilations and groups
+// itself, so a crafted attribute must be refused before the model reaches it.
+void check_proto_attributes(const onnx::GraphProto& g, const std::string& file) {
+    for (int i = 0; i < g.node_size(); ++i) {
+        const auto& n = g.node(i);
+        Node node;
+        node.index = static_cast<size_t>(i);
+        node.op = n.domain().empty() || n.domain() == "ai.onnx" ? n.op_type() : n.domain() + "." + n.op_type();
+        node.name = n.name().empty() ? n.op_type() + "_" + std::to_string(i) : n.name();
+        const std::string where = file + ": " + node_location(node);
+        for (const auto& a : n.attribute()) node.attrs[a.name()] = convert_attribute(a, where);
+        check_node_attributes(node, where);
+    }
+}
+
 // ONNX requires nodes in topological order; check it so the executor can rely on it.
 void check_topological(const Graph& graph) {
     std::set<std::string> known;
@@ -187,7 +210,8 @@ Graph load_onnx(const std::filesystem::path& path, const LoadOptions& options) {
     if (!model.has_graph()) throw Error(file, "the model has no graph", "re-export the model");
 
     auto* g = model.mutable_graph();
-    for (auto& v : *g->mutable_input()) resolve_symbolic_dims(v);
+    check_proto_attributes(*g, file);
+    for (auto& v : *g->mutable_input()) resolve_symbolic_dims(v, file);
     // Symbolic dims elsewhere are forgotten rather than guessed: inference recomputes them
     // from the now concrete inputs (setting them to 1 could contradict it).
     for (auto& v : *g->mutable_output()) forget_symbolic_shape(v);
@@ -195,6 +219,7 @@ Graph load_onnx(const std::filesystem::path& path, const LoadOptions& options) {
     infer_shapes(model);
 
     Graph graph = build_graph(model, path);
+    check_graph(graph, file);
     check_topological(graph);
 
     if (options.reject_unsupported) {
@@ -205,6 +230,7 @@ Graph load_onnx(const std::filesystem::path& path, const LoadOptions& options) {
     }
     if (options.fold_constants) detail::fold_constants(graph);
     detail::complete_shapes(graph);
+    check_graph(graph, file);  // folding and completion add shapes computed from the file's values
     return graph;
 }
 

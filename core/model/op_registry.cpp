@@ -42,6 +42,12 @@ const FloatTensor& OpCall::in(size_t i) const {
     return *inputs[i];
 }
 
+Error in_model_file(const Error& e, const Graph& graph) {
+    const std::string file = graph.source.filename().string();
+    if (file.empty() || e.where().rfind(file, 0) == 0 || e.where().find(file + ":") != std::string::npos) return e;
+    return Error(file + ": " + e.where(), e.problem(), e.fix());
+}
+
 void OpCall::fail(const std::string& problem, const std::string& fix) const {
     throw Error(node_location(node), problem, fix);
 }

@@ -32,6 +32,9 @@ using KernelTable = std::map<std::string, FloatKernel>;
 
 const FloatKernel* find_float_kernel(const std::string& op);
 std::string node_location(const Node& node);  // "node 'conv1' (#3, Conv)"
+// `e` with the model's file name in front of its place ("network.onnx: node 'conv1' …"),
+// so an error from a kernel says which file to look at; unchanged when already there.
+Error in_model_file(const Error& e, const Graph& graph);
 
 // One per op family.
 void register_elementwise_ops(KernelTable&);

@@ -63,7 +63,7 @@ inline Shape broadcast_shapes(const Shape& a, const Shape& b) {
 inline std::vector<size_t> broadcast_map(const Shape& in_shape, const Shape& out_shape) {
     if (broadcast_shapes(in_shape, out_shape) != out_shape)
         throw std::invalid_argument("shape " + shape_to_string(in_shape) + " does not broadcast to " + shape_to_string(out_shape));
-    const size_t n = element_count(out_shape);
+    const size_t n = checked_element_count(out_shape);
     std::vector<size_t> map(n);
     if (in_shape == out_shape) {
         for (size_t i = 0; i < n; ++i) map[i] = i;

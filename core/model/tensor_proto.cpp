@@ -4,6 +4,7 @@
 // int32_data (onnx.proto comments on int32_data).
 #include "core/model/onnx_proto.hpp"
 #include "core/model/tensor_io.hpp"
+#include "core/model/tensor_limits.hpp"
 #include "core/util/error.hpp"
 
 #include <bit>
@@ -84,6 +85,7 @@ FloatTensor tensor_from_proto(const onnx::TensorProto& proto, const std::string&
                     "cast the tensor to float32 or int64 in the exporter");
     FloatTensor out;
     out.shape.assign(proto.dims().begin(), proto.dims().end());
+    check_declared_shape(out.shape, where + ": tensor '" + proto.name() + "' dims");
     const size_t count = element_count(out.shape);
     out.data.reserve(count);
 

@@ -3,6 +3,7 @@
 // proof.json): a file the inventory accepts is a file the steps accept.
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/artifacts/input_data.hpp"
+#include "core/artifacts/json_fields.hpp"
 #include "core/kzg/srs_io.hpp"
 #include "core/model/graph.hpp"
 #include "core/pipeline/inventory_facts.hpp"
@@ -101,12 +102,7 @@ void read_witness(ArtifactStatus& a, ProjectFacts& facts) {
 }
 
 void read_proof(ArtifactStatus& a) {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(read_file_text(a.path));
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(a.path.string(), std::string("not valid JSON: ") + e.what(), "run prove again");
-    }
+    const nlohmann::json doc = json_fields::parse_document(read_file_text(a.path), a.path.string(), "run prove again");
     const plonk::Proof proof = plonk::proof_from_json(doc, a.path.string());
     a.facts.push_back(std::to_string(proof.instances.size()) + " instance columns");
     a.facts.push_back(std::to_string(proof.bytes.size()) + " proof bytes");

@@ -1,5 +1,6 @@
 #include "core/pipeline/step_verify.hpp"
 
+#include "core/artifacts/json_fields.hpp"
 #include "core/circuit/model_proving.hpp"
 #include "core/kzg/srs_io.hpp"
 #include "core/plonk/key_files.hpp"
@@ -23,12 +24,7 @@ plonk::Proof read_proof(const std::filesystem::path& path) {
     if (!in) throw Error(path.string(), "cannot be read", "check the path (prove writes proof.json)");
     std::stringstream text;
     text << in.rdbuf();
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path.string(), std::string("is not valid JSON: ") + e.what(), "regenerate the proof");
-    }
+    const nlohmann::json j = json_fields::parse_document(text.str(), path.string(), "regenerate the proof");
     return plonk::proof_from_json(j, path.string());
 }
 

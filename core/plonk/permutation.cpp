@@ -99,7 +99,10 @@ ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const Co
     ProductsCommitted out;
     Fr carried = Fr::one();  // z_j(ω^0) = z_{j−1}(ω^u)
     for (size_t j = 0, chunks = chunk_count(cs); j < chunks; ++j) {
-        const auto [begin, end] = chunk_range(cs, j);
+        // Plain copies, not structured bindings: clang before 16 cannot capture those in
+        // the lambda below, and the sanitizer build (PROOFSCOPE_FUZZ) uses Debian's clang 14.
+        const auto chunk = chunk_range(cs, j);
+        const size_t begin = chunk.first, end = chunk.second;
         std::vector<Fr> numerator(usable, Fr::one()), denominator(usable, Fr::one());
         tbb::parallel_for(tbb::blocked_range<size_t>(0, usable, 1024), [&](const auto& r) {
             Fr w = omega.pow(uint64_t(r.begin()));

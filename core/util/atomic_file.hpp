@@ -1,6 +1,8 @@
 #pragma once
 // Every artifact is written to a temporary file in the same folder, flushed, and renamed
-// into place, so a crash or a cancelled job never leaves a half-written file.
+// into place, so a crash or a cancelled job never leaves a half-written file. Where the
+// filesystem supports O_TMPFILE the temporary file has no name while it is written, so a
+// killed process leaves no ".name.tmpXXXXXX" behind either (atomic_file.cpp).
 #include <cstdint>
 #include <filesystem>
 #include <span>

@@ -4,6 +4,7 @@
 #include "core/model/tensor_index.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 namespace ps::fixed {
@@ -44,6 +45,10 @@ Window window_of(const model::Node& node, const model::Graph& graph, const Shape
         } else {
             if (auto_pad == "VALID") w.pad_begin[d] = w.pad_end[d] = 0;
             const int64_t room = w.in[d] + w.pad_begin[d] + w.pad_end[d] - span;
+            if (room < 0)
+                throw std::invalid_argument("the window (" + std::to_string(span) + ") is larger than the padded input (" +
+                                            std::to_string(w.in[d] + w.pad_begin[d] + w.pad_end[d]) + ") on spatial axis " +
+                                            std::to_string(d));
             w.out[d] = (ceil_mode ? (room + w.strides[d] - 1) / w.strides[d] : room / w.strides[d]) + 1;
         }
     }

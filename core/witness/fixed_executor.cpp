@@ -43,19 +43,23 @@ FixedRun run_fixed(const model::Graph& graph, const RunArgs& args, std::map<std:
                             "the graph references a value no node produces");
         }
         FixedResult result;
-        if (const FixedKernel* kernel = find_fixed_kernel(node.op)) {
-            try {
-                result = (*kernel)(call);
-            } catch (const Error&) {
-                throw;
-            } catch (const std::exception& e) {
-                call.fail(std::string("fixed-point kernel failed: ") + e.what());
+        try {
+            if (const FixedKernel* kernel = find_fixed_kernel(node.op)) {
+                try {
+                    result = (*kernel)(call);
+                } catch (const Error&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    call.fail(std::string("fixed-point kernel failed: ") + e.what());
+                }
+            } else if (model::float_op_supported(node.op)) {
+                result = float_fallback(call);
+            } else {
+                call.fail("op '" + node.op + "' has no fixed-point implementation",
+                          "replace it in the exporter or open an issue with the model attached");
             }
-        } else if (model::float_op_supported(node.op)) {
-            result = float_fallback(call);
-        } else {
-            call.fail("op '" + node.op + "' has no fixed-point implementation",
-                      "replace it in the exporter or open an issue with the model attached");
+        } catch (const Error& e) {
+            throw model::in_model_file(e, graph);
         }
         for (size_t k = 0; k < node.outputs.size(); ++k) {
             if (node.outputs[k].empty()) continue;

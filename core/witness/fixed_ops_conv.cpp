@@ -18,6 +18,10 @@ FixedResult conv(const FixedCall& call) {
     const Shape& ws = w.t.shape;
     if (xs.size() < 3 || ws.size() != xs.size()) call.fail("Conv needs input and weight of the same rank >= 3");
     const int64_t n = xs[0], c = xs[1], m = ws[0], group = call.node.attr_int("group", 1);
+    // group >= 1 is an import-time rule (attribute_rules.cpp); dividing the channels is a shape rule.
+    if (c % group != 0 || m % group != 0)
+        call.fail("Conv group " + std::to_string(group) + " does not divide the " + std::to_string(c) + " input and " +
+               std::to_string(m) + " output channels");
     const int64_t cg = c / group, mg = m / group;
     if (ws[1] != cg) call.fail("Conv weight has " + std::to_string(ws[1]) + " input channels per group, expected " + std::to_string(cg));
     const Window win = window_of(call.node, call.env.graph, xs, Shape(ws.begin() + 2, ws.end()));
@@ -55,6 +59,8 @@ FixedResult conv_transpose(const FixedCall& call) {
     const Shape& ws = w.t.shape;
     if (xs.size() < 3 || ws.size() != xs.size()) call.fail("ConvTranspose needs input and weight of the same rank >= 3");
     const int64_t n = xs[0], c = xs[1], group = call.node.attr_int("group", 1);
+    if (c % group != 0)
+        call.fail("ConvTranspose group " + std::to_string(group) + " does not divide the " + std::to_string(c) + " input channels");
     const int64_t cg = c / group, mg = ws[1], m = mg * group;
     const TransposeTaps taps = transpose_taps_of(call.node, xs, ws);
     Shape out_shape{n, m};

@@ -189,12 +189,7 @@ static LayerTrace layer_from_json(const json& j, const std::string& where) {
 }
 
 WitnessResult witness_from_json_text(const std::string& text, const std::string& where) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw Error(where, std::string("not valid JSON: ") + e.what(), "regenerate it with gen-witness");
-    }
+    const json j = json_fields::parse_document(text, where, "regenerate it with gen-witness");
     WitnessResult w;
     w.inputs = read_field_arrays(j, where, "inputs");
     w.outputs = read_field_arrays(j, where, "outputs");

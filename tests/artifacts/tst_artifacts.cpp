@@ -1,6 +1,7 @@
 // settings.json, input.json and network.ezkl: round trips, EZKL's reference file, and
 // every rejection path with the message it must give.
 #include "core/artifacts/compiled_circuit.hpp"
+#include <functional>
 #include "core/artifacts/input_data.hpp"
 #include "core/artifacts/settings.hpp"
 #include "core/util/atomic_file.hpp"
@@ -195,12 +196,13 @@ private slots:
         const InputData d = parse_input_json(input_json_text(b), "input.json", {{2, 2}, {2}});
         QVERIFY(d.inputs == b.inputs && d.outputs == b.outputs);
     }
-    void input_json_extra_arrays_are_dropped_with_a_note() {
-        // EZKL ignores arrays beyond the model's inputs (PyTorch prunes unused inputs).
-        const InputData a = parse_input_json(R"({"input_data": [[1, 2], [3], [4]]})", "input.json", {{2}});
-        QCOMPARE(a.inputs.size(), size_t(1));
-        QCOMPARE(a.notes.size(), size_t(1));
-        QVERIFY_CONTAINS(a.notes[0], "3 input arrays for 1 model input(s)");
+    void input_json_extra_arrays_are_refused() {
+        // Arrays beyond the model's inputs were once dropped with a note; silently proving
+        // over part of what the user supplied hides a wrong model or a wrong file (issue 14).
+        const std::string m = error_of([] { parse_input_json(R"({"input_data": [[1, 2], [3], [4]]})", "input.json", {{2}}); });
+        QVERIFY_CONTAINS(m, "input.json: input_data");
+        QVERIFY_CONTAINS(m, "the model has 1 input(s), found 3 array(s)");
+        QVERIFY(parse_input_json(R"({"input_data": [[1, 2], []]})", "input.json", {{2}}).inputs.size() == 1);
         const InputData b = parse_input_json(R"({"input_data": [[]]})", "input.json", {});
         QCOMPARE(b.inputs.size(), size_t(0));  // "[[]]" is how EZKL writes "no inputs"
     }
@@ -268,6 +270,47 @@ private slots:
         const std::string m = error_of([&] { check_settings_match(sample_circuit(), other, "settings.json", "network.ezkl"); });
         QVERIFY_CONTAINS(m, "settings.json: does not belong to network.ezkl");
         QVERIFY_CONTAINS(m, "logrows 15 vs 12");
+    }
+    // A network.ezkl with a valid digest can still be crafted (the digest is recomputed):
+    // the decoder applies the ONNX import's attribute and size rules, so the fixed-point
+    // kernels and the circuit layout never divide by a zero stride or allocate 2^64.
+    void compiled_circuit_crafted_attributes_and_sizes() {
+        auto crafted = [](const std::function<void(CompiledCircuit&)>& edit) {
+            CompiledCircuit c = sample_circuit();
+            edit(c);
+            const std::vector<uint8_t> bytes = compiled_circuit_bytes(c);
+            return error_of([&] { compiled_circuit_from_bytes(bytes, "network.ezkl"); });
+        };
+        auto ints = [](std::vector<int64_t> v) {
+            model::Attribute a;
+            a.kind = model::Attribute::Kind::Ints;
+            a.ints = std::move(v);
+            return a;
+        };
+        auto one = [](int64_t v) {
+            model::Attribute a;
+            a.kind = model::Attribute::Kind::Int;
+            a.i = v;
+            return a;
+        };
+        std::string m = crafted([&](CompiledCircuit& c) { c.graph.nodes[0].op = "Conv"; c.graph.nodes[0].attrs["strides"] = ints({1, 0}); });
+        QVERIFY_CONTAINS(m, "network.ezkl: node 'mm'");
+        QVERIFY_CONTAINS(m, "attribute 'strides'");
+        m = crafted([&](CompiledCircuit& c) { c.graph.nodes[0].attrs["group"] = one(0); });
+        QVERIFY_CONTAINS(m, "attribute 'group'");
+        m = crafted([&](CompiledCircuit& c) { c.graph.nodes[0].attrs["blocksize"] = one(0); });
+        QVERIFY_CONTAINS(m, "attribute 'blocksize'");
+        m = crafted([&](CompiledCircuit& c) { c.graph.nodes[0].attrs["perm"] = ints({0, 0}); });
+        QVERIFY_CONTAINS(m, "attribute 'perm'");
+        m = crafted([&](CompiledCircuit& c) { c.graph.nodes[0].attrs["pads"] = ints({-1, 0, 0, 0}); });
+        QVERIFY_CONTAINS(m, "attribute 'pads'");
+        m = crafted([&](CompiledCircuit& c) { c.graph.inputs[0].shape = {int64_t(1) << 40, int64_t(1) << 40}; });
+        QVERIFY_CONTAINS(m, "network.ezkl: input 'x' shape");
+        QVERIFY_CONTAINS(m, "2^64");
+        m = crafted([&](CompiledCircuit& c) { c.graph.shapes["y"] = {1, 1000000000}; });
+        QVERIFY_CONTAINS(m, "value 'y' shape");
+        QVERIFY_CONTAINS(m, "PROOFSCOPE_MAX_TENSOR_ELEMENTS");
+        QVERIFY(crafted([](CompiledCircuit&) {}).empty());  // the untouched circuit still reads
     }
     void unreadable_file_names_the_path() {
         const std::string m = error_of([] { read_compiled_circuit("/nonexistent/network.ezkl"); });

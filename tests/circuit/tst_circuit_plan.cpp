@@ -5,6 +5,7 @@
 #include "core/circuit/circuit_plan.hpp"
 #include "tests/witness/graph_builder.hpp"
 #include <QtTest>
+#include <limits>
 
 using namespace ps;
 using ps::test::GraphBuilder;
@@ -95,6 +96,22 @@ private slots:
         QVERIFY2(m.find("--logrows " + std::to_string(needed)) != std::string::npos, m.c_str());
         a.logrows = needed;
         QCOMPARE(plan_circuit(sigmoid_graph(), a, true).settings.run_args.logrows, needed);
+    }
+    // hi − lo at the int64 extremes overflowed a signed subtraction into a tiny table
+    // (issue 14): the range must be refused, not planned as 2^1 rows.
+    void lookup_range_at_the_int64_extremes_is_refused() {
+        RunArgs a;
+        a.lookup_range_lo = std::numeric_limits<int64_t>::min();
+        a.lookup_range_hi = std::numeric_limits<int64_t>::max();
+        std::string m = error_of([&] { plan_circuit(sigmoid_graph(), a, false); });
+        QVERIFY2(m.find("run_args.lookup_range") != std::string::npos && m.find("2^28") != std::string::npos, m.c_str());
+        a.lookup_range_lo = -(int64_t(1) << 40);
+        a.lookup_range_hi = int64_t(1) << 40;
+        m = error_of([&] { plan_circuit(sigmoid_graph(), a, false); });
+        QVERIFY2(m.find("run_args.lookup_range") != std::string::npos, m.c_str());
+        a.lookup_range_lo = -(int64_t(1) << 20);  // a wide but possible table still plans
+        a.lookup_range_hi = int64_t(1) << 20;
+        QVERIFY(plan_circuit(sigmoid_graph(), a, false).settings.run_args.logrows >= 21);
     }
     void compile_rejects_settings_of_another_model() {
         const Settings s = plan_circuit(sigmoid_graph(), RunArgs{}, false).settings;

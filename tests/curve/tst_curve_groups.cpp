@@ -206,7 +206,20 @@ void TestCurveGroups::scalar_decompositions_recombine_to_k() {
     SeededRandom rng(36);
     std::vector<Fr> ks = {Fr::zero(), Fr::one(), -Fr::one(), lambda, -lambda, p_mod_r};
     for (int i = 0; i < 500; ++i) ks.push_back(Fr::random(rng));
+    // The worst cases of the Babai rounding (endomorphism.hpp): just below a step of
+    // c1 = floor(k·g1/2^256) and of c2 near k = r. The first reaches |k2| = 2^126.912, the
+    // supremum (1 + r·ε1)·b1, 6 % under the 2^127 the two's-complement reading needs.
+    const Fr worst_c1 = *Fr::from_canonical(*U256::parse("0x30644e72e131a028b20256d108e9f8d076a1bf69036e79c8bd766506874f12ac"));
+    const Fr worst_c2 = *Fr::from_canonical(*U256::parse("0x30644e72e131a029b85045b68181585cba981f010281a1e561053854ea2de3dd"));
+    ks.push_back(worst_c1);
+    ks.push_back(worst_c2);
     const u128 bound = u128(1) << 127;
+    {
+        const auto worst = glv_decompose_g1(worst_c1.to_canonical());
+        QVERIFY2(worst[1].magnitude > (u128(15) << 122), "the crafted scalar reaches |k2| > 0.93·2^127: it is the worst case");
+        QVERIFY2(g * worst_c1 == g.mul_u256(worst_c1.to_canonical()), "GLV at the worst-case scalar = plain double-and-add");
+        QVERIFY2(g * worst_c2 == g.mul_u256(worst_c2.to_canonical()), "GLV at the second worst case = plain double-and-add");
+    }
     for (const Fr& k : ks) {
         const auto g1d = glv_decompose_g1(k.to_canonical());
         QVERIFY2(to_fr(g1d[0]) + to_fr(g1d[1]) * lambda == k, "G1: k0 + k1·λ = k");
