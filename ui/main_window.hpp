@@ -25,7 +25,9 @@ class ErrorPanel;
 class LayerListView;
 class ProjectController;
 class ProjectPanel;
+class ProvingView;
 class StepRunner;
+class VerifyPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +49,10 @@ public:
     LayerListView* layer_list() const { return views_->layer_list(); }
     ErrorPanel* error_panel() const { return errors_; }
     ProjectPanel* project_panel() const { return project_panel_; }
+    ProvingView* proving_view() const { return proving_; }
+    VerifyPanel* verify_panel() const { return verify_; }
+    enum class Page { Proving, Verify };
+    void show_page(Page p);
 
 public slots:
     void refresh_project();
@@ -67,6 +73,7 @@ protected:
 
 private:
     void build_docks();
+    void build_proving_tabs();
     void build_menus();
     void build_status_bar();
     void connect_project();
@@ -85,6 +92,8 @@ private:
     ProjectController* project_;
     StepRunner* steps_;
     LayerViews* views_;
+    ProvingView* proving_;
+    VerifyPanel* verify_;
 
     ProjectPanel* project_panel_;
     ErrorPanel* errors_;

@@ -5,6 +5,8 @@
 #include "ui/demo_project.hpp"
 #include "ui/jobs/step_runner.hpp"
 #include "ui/project_controller.hpp"
+#include "ui/proving_view.hpp"
+#include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/project_panel.hpp"
 
@@ -51,9 +53,28 @@ void MainWindow::connect_steps() {
     });
 }
 
+void MainWindow::build_proving_tabs() {
+    proving_ = new ProvingView;
+    verify_ = new VerifyPanel(steps_->jobs());
+    views_->tabs()->addTab(proving_, "Proving");
+    views_->tabs()->setTabToolTip(views_->tabs()->count() - 1,
+                                  "Generate keys, prove and verify with a progress bar per stage; stage times and run history");
+    views_->tabs()->addTab(verify_, "Verify");
+    views_->tabs()->setTabToolTip(views_->tabs()->count() - 1,
+                                  "Check a proof: a large valid / invalid, the outputs it claims, and tamper buttons");
+    proving_->attach(steps_->jobs());
+    connect(steps_, &StepRunner::step_starting, proving_, &ProvingView::begin_step);
+    connect(proving_, &ProvingView::run_requested, this, &MainWindow::run_step);
+    connect(proving_, &ProvingView::cancel_requested, this, &MainWindow::cancel_job);
+}
+
+void MainWindow::show_page(Page p) { views_->tabs()->setCurrentWidget(p == Page::Proving ? static_cast<QWidget*>(proving_) : verify_); }
+
 void MainWindow::on_project_loaded() {
     const ProjectStatus& status = project_->status();
     project_panel_->set_status(status);
+    proving_->set_project(project_->paths(), status);
+    verify_->set_project(project_->paths());
     const LayerViews::Shown shown = views_->show_project(project_->paths(), status);
     if (!steps_->busy()) {
         const auto trace = views_->trace();

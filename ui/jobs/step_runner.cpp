@@ -19,7 +19,9 @@ StepRunner::StepRunner(ProjectController& project, QObject* parent) : QObject(pa
 
 void StepRunner::run(const QString& step) {
     if (jobs_.busy() || !project_.is_open()) return;
-    const std::optional<JobRunner::Work> work = step_work(step, project_.paths());
+    pipeline::RunOptions options;
+    options.threads = threads_;
+    const std::optional<JobRunner::Work> work = step_work(step, project_.paths(), options);
     if (!work) {
         chain_to_witness_ = false;
         const QString why = StepAvailability::built_in().reason(step);
@@ -32,6 +34,7 @@ void StepRunner::run(const QString& step) {
                       QString::fromUtf8(warning.data(), qsizetype(warning.size())),
                       "for proofs anyone else must trust, use the SRS of a public ceremony"});
     }
+    emit step_starting(step);
     jobs_.start(step_title(step), *work);
 }
 

@@ -19,6 +19,8 @@ public:
 
     JobRunner& jobs() { return jobs_; }  // progress, stage and outcome signals
     bool busy() const { return jobs_.busy(); }
+    // Core threads for setup and prove (0: every core).
+    void set_threads(unsigned threads) { threads_ = threads; }
 
 public slots:
     void run(const QString& step);
@@ -30,6 +32,8 @@ signals:
     // A step refused before it started (no project, unknown step, missing input), or a
     // warning the user must see (gen-srs makes a development-only SRS).
     void problem(const ps::ui::ErrorReport& error);
+    // Just before `step` starts on the JobRunner (its stage rows can be laid out).
+    void step_starting(const QString& step);
 
 private:
     void continue_chain();
@@ -37,6 +41,7 @@ private:
     ProjectController& project_;
     JobRunner jobs_;
     bool chain_to_witness_ = false;
+    unsigned threads_ = 0;
 };
 
 }  // namespace ps::ui
