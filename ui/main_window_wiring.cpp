@@ -5,6 +5,7 @@
 #include "ui/demo_project.hpp"
 #include "ui/jobs/step_runner.hpp"
 #include "ui/project_controller.hpp"
+#include "ui/models/stage_progress.hpp"
 #include "ui/proving_view.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
@@ -38,7 +39,11 @@ void MainWindow::connect_steps() {
     connect(&jobs, &JobRunner::stage_changed, this, [this](const QString& s) {
         status_text_->setText(steps_->jobs().current_title() + ": " + s + "…");
     });
-    connect(&jobs, &JobRunner::progress, progress_, &QProgressBar::setValue);
+    // The status bar shows the whole job when the Proving tab has its stages, else the stage.
+    connect(&jobs, &JobRunner::progress, progress_, [this](int percent) {
+        if (!proving_->progress().running()) progress_->setValue(percent);
+    });
+    connect(&proving_->progress(), &StageProgress::overall_changed, progress_, &QProgressBar::setValue);
     connect(&jobs, &JobRunner::succeeded, this, [this](const QString& t, double s) {
         set_idle(QString("%1 finished in %2 s.").arg(t).arg(s, 0, 'f', 2));
     });

@@ -10,6 +10,7 @@
 
 #include "core/pipeline/proving_run.hpp"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -63,8 +64,9 @@ ProvingView::ProvingView(QWidget* parent) : QWidget(parent), progress_(new Stage
     charts_->addTab(history_chart_, "Prove time over runs");
     charts_->addTab(comparison_, "Compare two runs");
     split->addWidget(charts_);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({250, 560});
     outer->addWidget(split, 1);
 
     connect(setup_, &QPushButton::clicked, this, [this] { emit run_requested("setup"); });
@@ -73,8 +75,9 @@ ProvingView::ProvingView(QWidget* parent) : QWidget(parent), progress_(new Stage
     connect(cancel_, &QPushButton::clicked, this, &ProvingView::cancel_requested);
     connect(threads_, &QSpinBox::valueChanged, this, [](int n) { QSettings().setValue("jobs/threads", n); });
     connect(report_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, "Run report", paths_.folder + "/run_report.pdf", "PDF (*.pdf)");
+        if (path.isEmpty()) return;
         QString error;
-        const QString path = paths_.folder + "/run_report.pdf";
         hint_->setText(write_report(path, &error) ? "Run report saved: " + path : "The run report could not be written: " + error);
     });
     hint_->setText("Open a project first (Ctrl+O, or File ▸ Open demo project).");

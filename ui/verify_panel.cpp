@@ -175,8 +175,8 @@ void VerifyPanel::show_outcome(const Outcome& o) {
         for (const auto& x : pretty["rescaled_outputs"][0]) outputs.push_back(x.get<double>());
     const bool input_public = pretty.contains("rescaled_inputs");
     sees_->setText(QString("<b>What the verifier sees:</b> the proof (%1), the verifying key, the settings and the SRS, "
-                           "and %2 public value(s): the model's outputs below. %3 Verified in %4 ms.")
-                       .arg(QString("%1 bytes").arg(QFileInfo(proof_).size()))
+                           "and %2 public value(s): the model's outputs below. %3 Checked in %4 ms.")
+                       .arg(QString("%1 bytes").arg(o.result.proof_bytes))
                        .arg(outputs.size())
                        .arg(input_public ? QString("<span style='color:#a04000'>The input is public in these settings (input_visibility = public).</span>")
                                          : QString("<b>Not the input:</b> the digit the model saw (input.json, witness.json) never leaves the prover."))

@@ -57,12 +57,23 @@ std::string bump_claimed_output(const VerifyPaths& genuine, const Settings& sett
     if (proof.instances.empty() || proof.instances.back().empty())
         throw Error(genuine.proof.string(), "has no public values to change",
                     "make the outputs public (output_visibility = public) and prove again");
+    const nlohmann::json before = circuit::pretty_public_inputs(settings, proof.instances);
     proof.instances.back().back() += Fr::one();
     write_proof(out, proof, settings);
+    const nlohmann::json after = circuit::pretty_public_inputs(settings, proof.instances);
     const auto& scales = settings.model_output_scales;
-    const int scale = scales.empty() ? 0 : scales.front();
-    return "the last claimed output raised by one unit (1/2^" + std::to_string(scale) +
-           "), the proof left as it was";
+    const int scale = scales.empty() ? 0 : scales.back();
+    std::string values;
+    if (before.contains("rescaled_outputs") && !before["rescaled_outputs"].empty() &&
+        !before["rescaled_outputs"].back().empty()) {
+        const auto& b = before["rescaled_outputs"].back(), &a = after["rescaled_outputs"].back();
+        char text[160];
+        std::snprintf(text, sizeof text, " (output %zu: %.6g claimed as %.6g)", b.size() - 1, b.back().get<double>(),
+                      a.back().get<double>());
+        values = text;
+    }
+    return "the last claimed output raised by one unit, 1/2^" + std::to_string(scale) + values +
+           "; the proof left as it was";
 }
 
 std::string other_model_key(const VerifyPaths& genuine, const Settings& settings, const std::filesystem::path& out) {

@@ -20,7 +20,6 @@ HistoryChart::HistoryChart(QWidget* parent) : PlotView(parent) {
     set_base_name("prove_history");
     plot()->xAxis->setLabel("run (oldest left)");
     plot()->yAxis->setLabel("prove time (s)");
-    plot()->xAxis->setTickLabelRotation(30);
     plot()->legend->setVisible(true);
     plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     show_empty(no_runs_message);
@@ -54,7 +53,7 @@ void HistoryChart::set_history(const pipeline::RunHistory& history) {
         if (r.verdict != "valid") invalid->addData(double(i + 1), s);
         top = std::max(top, s);
         if (n <= 20 || i % ((n + 19) / 20) == 0)
-            ticker->addTick(double(i + 1), QString("#%1 %2").arg(i + 1).arg(QString::fromStdString(r.date).mid(5, 11).replace('T', ' ')));
+            ticker->addTick(double(i + 1), QString("#%1\n%2").arg(i + 1).arg(QString::fromStdString(r.date).mid(5, 11).replace('T', ' ')));
     }
     if (invalid->dataCount() == 0) invalid->removeFromLegend();
     plot()->xAxis->setTicker(ticker);

@@ -38,11 +38,9 @@ RunComparisonChart::RunComparisonChart(QWidget* parent) : PlotView(parent) {
     caption_->setTextFormat(Qt::RichText);
     top_area()->addWidget(caption_);
     set_base_name("run_comparison");
-    plot()->yAxis->setLabel("wall time (ms)");
-    plot()->xAxis->setLabel("stage");
-    plot()->xAxis->setTickLabelRotation(35);
-    plot()->legend->setVisible(true);
-    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Horizontal bars: the stage names read level on the left, first stage on top.
+    plot()->xAxis->setLabel("wall time (ms)");
+    plot()->yAxis->setLabel("stage");
     connect(a_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(b_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     show_empty(no_runs_message);
@@ -57,7 +55,7 @@ void RunComparisonChart::set_history(const pipeline::RunHistory& history) {
     b_->clear();
     for (size_t i = 0; i < proves_.size(); ++i) {
         const auto& r = proves_[i];
-        const QString label = QString("#%1  %2  (%3)").arg(i + 1).arg(QString::fromStdString(r.date), duration_text(r.total_milliseconds));
+        const QString label = QString("#%1  %2  (%3)").arg(i + 1).arg(date_text(r.date), duration_text(r.total_milliseconds));
         a_->addItem(label);
         b_->addItem(label);
     }
@@ -88,11 +86,11 @@ void RunComparisonChart::rebuild() {
     for (const auto& s : stage_names(rb))
         if (std::find(names.begin(), names.end(), s) == names.end()) names.push_back(s);
     auto* group = new QCPBarsGroup(plot());
-    auto* bars_a = new QCPBars(plot()->xAxis, plot()->yAxis);
+    auto* bars_a = new QCPBars(plot()->yAxis, plot()->xAxis);
     bars_a->setName(QString("A: run #%1").arg(ia + 1));
     bars_a->setBrush(QColor(0xaa, 0xaa, 0xaa));
     bars_a->setPen(Qt::NoPen);
-    auto* bars_b = new QCPBars(plot()->xAxis, plot()->yAxis);
+    auto* bars_b = new QCPBars(plot()->yAxis, plot()->xAxis);
     bars_b->setName(QString("B: run #%1").arg(ib + 1));
     bars_b->setBrush(colours::quantised());
     bars_b->setPen(Qt::NoPen);
@@ -107,17 +105,20 @@ void RunComparisonChart::rebuild() {
         double delta_ms, ratio;
     };
     std::vector<Change> changes;
-    for (size_t i = 0; i < names.size(); ++i) {
+    const size_t n = names.size();
+    for (size_t i = 0; i < n; ++i) {
         const double ta = ra.stage_milliseconds(names[i]), tb = rb.stage_milliseconds(names[i]);
-        bars_a->addData(double(i), ta);
-        bars_b->addData(double(i), tb);
-        ticker->addTick(double(i), QString::fromStdString(names[i]));
+        const double key = double(n - 1 - i);
+        // B above A within each stage's pair, as the caption names B first.
+        bars_a->addData(key, ta);
+        bars_b->addData(key, tb);
+        ticker->addTick(key, QString::fromStdString(names[i]));
         top = std::max({top, ta, tb});
         changes.push_back({names[i], tb - ta, ta > 0 ? tb / ta : 0});
     }
-    plot()->xAxis->setTicker(ticker);
-    plot()->xAxis->setRange(-0.7, double(names.size()) - 0.3);
-    plot()->yAxis->setRange(0, top * 1.12);
+    plot()->yAxis->setTicker(ticker);
+    plot()->yAxis->setRange(-0.7, double(n) - 0.3);
+    plot()->xAxis->setRange(0, top * 1.12);
 
     // Named when it moved by more than 10 % and 20 ms: noise on a shared machine is smaller.
     std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.delta_ms > y.delta_ms; });
@@ -126,10 +127,13 @@ void RunComparisonChart::rebuild() {
         if (c.delta_ms > 20 && c.ratio > 1.1 && slower.size() < 3)
             slower << QString("%1 (+%2, ×%3)").arg(QString::fromStdString(c.stage), duration_text(c.delta_ms)).arg(c.ratio, 0, 'f', 2);
     const double total_delta = rb.total_milliseconds - ra.total_milliseconds;
-    caption_->setText(QString("B took %1 %2 than A in total. %3")
+    caption_->setText(QString("<span style='color:#aaaaaa'>■</span> A: run #%4 &nbsp; <span style='color:#1f77b4'>■</span> B: run #%5. "
+                              "B took %1 %2 than A in total. %3")
                           .arg(duration_text(std::abs(total_delta)), total_delta >= 0 ? "more" : "less",
                                slower.isEmpty() ? QString("No stage got noticeably slower.")
-                                                : "<b>Slower in B:</b> " + slower.join(", ") + "."));
+                                                : "<b>Slower in B:</b> " + slower.join(", ") + ".")
+                          .arg(ia + 1)
+                          .arg(ib + 1));
     show_plot();
 }
 

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ps::ui {
 
@@ -30,9 +31,8 @@ StageProgressView::StageProgressView(StageProgress& model, QWidget* parent) : QW
     empty_->setWordWrap(true);
     empty_->setStyleSheet("color: #666;");
     grid_ = new QGridLayout;
-    grid_->setColumnStretch(1, 1);
-    grid_->setHorizontalSpacing(10);
-    grid_->setVerticalSpacing(2);
+    grid_->setHorizontalSpacing(8);
+    grid_->setVerticalSpacing(1);
     outer->addWidget(title_);
     outer->addWidget(overall_);
     outer->addWidget(overall_text_);
@@ -65,17 +65,21 @@ void StageProgressView::rebuild() {
     }
     rows_.clear();
     const auto& rows = model_.rows();
+    // Past eight stages, two columns (read down, then on): the charts below keep their room.
+    const int per_column = rows.size() > 8 ? int((rows.size() + 1) / 2) : int(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         RowWidgets w{new QLabel(rows[i].name), new QProgressBar, new QLabel};
         w.bar->setRange(0, 100);
-        w.bar->setMaximumHeight(16);
+        w.bar->setMaximumHeight(12);
         w.bar->setTextVisible(false);
-        w.time->setMinimumWidth(150);
-        grid_->addWidget(w.name, int(i), 0);
-        grid_->addWidget(w.bar, int(i), 1);
-        grid_->addWidget(w.time, int(i), 2);
+        w.time->setMinimumWidth(120);
+        const int row = int(i) % std::max(per_column, 1), column = 3 * (int(i) / std::max(per_column, 1));
+        grid_->addWidget(w.name, row, column);
+        grid_->addWidget(w.bar, row, column + 1);
+        grid_->addWidget(w.time, row, column + 2);
         rows_.push_back(w);
     }
+    for (int c = 0; c < 6; ++c) grid_->setColumnStretch(c, c % 3 == 1 ? 1 : 0);
 }
 
 void StageProgressView::refresh() {
@@ -95,11 +99,14 @@ void StageProgressView::refresh() {
         const StageRow& r = rows[i];
         RowWidgets& w = rows_[i];
         w.name->setText(r.planned ? r.name : r.name + " (extra)");
+        // A stage the core reports no finer than start and end moves as "busy" while it runs.
+        const bool busy = r.state == StageRow::State::Running && r.percent == 0;
+        w.bar->setRange(0, busy ? 0 : 100);
         w.bar->setValue(r.percent);
         QString time;
         switch (r.state) {
         case StageRow::State::Pending:
-            time = r.expected_ms > 0 ? QString("waiting (last run %1)").arg(seconds_text(r.expected_ms / 1000)) : "waiting";
+            time = r.expected_ms > 0 ? QString("waiting · last %1").arg(seconds_text(r.expected_ms / 1000)) : "waiting";
             break;
         case StageRow::State::Running: time = "running…"; break;
         case StageRow::State::Done: time = QString("%1 ms").arg(r.milliseconds, 0, 'f', r.milliseconds < 10 ? 1 : 0); break;

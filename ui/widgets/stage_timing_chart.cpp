@@ -13,6 +13,10 @@ QString duration_text(double ms) {
     return QString("%1 s").arg(ms / 1000, 0, 'f', ms < 10'000 ? 2 : 1);
 }
 
+QString date_text(const std::string& iso_utc) {
+    return QString::fromStdString(iso_utc).replace('T', ' ').replace("Z", " UTC");
+}
+
 QString bytes_text(uint64_t bytes) {
     if (bytes == 0) return "unknown";
     if (bytes < 10'000) return QString("%1 bytes").arg(bytes);
@@ -40,8 +44,7 @@ StageTimingChart::StageTimingChart(QWidget* parent) : PlotView(parent) {
     set_base_name("stage_times");
     plot()->xAxis->setLabel("wall time (ms)");
     plot()->yAxis->setLabel("stage (top: first)");
-    plot()->legend->setVisible(true);
-    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The colours are explained in the caption: a legend inside the plot would cover bars.
     clear();
 }
 
@@ -88,7 +91,7 @@ void StageTimingChart::show_run(const pipeline::RunRecord& run) {
 
     const bool prove = run.step == "prove";
     QString text = QString("<b>%1</b> on %2: %3 in total")
-                       .arg(prove ? "Prove" : "Setup (keys)", QString::fromStdString(run.date), duration_text(run.total_milliseconds));
+                       .arg(prove ? "Prove" : "Setup (keys)", date_text(run.date), duration_text(run.total_milliseconds));
     if (prove) {
         const bool valid = run.verdict == "valid";
         text += QString(" · proof %1 · peak memory %2 · verified in %3 · <span style='color:%4'><b>%5</b></span>")
@@ -97,6 +100,8 @@ void StageTimingChart::show_run(const pipeline::RunRecord& run) {
     } else {
         text += QString(" · peak memory %1").arg(bytes_text(run.peak_rss_bytes));
     }
+    text += "<br><span style='color:#1f77b4'>■</span> proof-system round &nbsp; "
+            "<span style='color:#aaaaaa'>■</span> reading, laying out, writing files";
     caption_->setText(text);
     show_plot();
 }
