@@ -145,6 +145,7 @@ void MainWindow::build_menus() {
                         [this, v] { show_view(View(v)); });
     view->addAction("Proving (stages, timings, history)", QKeySequence("Ctrl+9"), this, [this] { show_page(Page::Proving); });
     view->addAction("Verify (verdict, tamper demo)", QKeySequence("Ctrl+0"), this, [this] { show_page(Page::Verify); });
+    view->addAction("Queue (prove several inputs)", this, [this] { show_page(Page::Queue); });
     view->addSeparator();
     view->addAction("Filter layers", QKeySequence::Find, this, [this] { views_->layer_list()->focus_filter(); });
     view->addSeparator();

@@ -26,6 +26,7 @@ class LayerListView;
 class ProjectController;
 class ProjectPanel;
 class ProvingView;
+class QueuePanel;
 class StepRunner;
 class VerifyPanel;
 
@@ -51,7 +52,8 @@ public:
     ProjectPanel* project_panel() const { return project_panel_; }
     ProvingView* proving_view() const { return proving_; }
     VerifyPanel* verify_panel() const { return verify_; }
-    enum class Page { Proving, Verify };
+    QueuePanel* queue_panel() const { return queue_; }
+    enum class Page { Proving, Verify, Queue };
     void show_page(Page p);
 
 public slots:
@@ -94,6 +96,7 @@ private:
     LayerViews* views_;
     ProvingView* proving_;
     VerifyPanel* verify_;
+    QueuePanel* queue_;
 
     ProjectPanel* project_panel_;
     ErrorPanel* errors_;

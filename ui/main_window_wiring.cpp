@@ -6,9 +6,12 @@
 #include "ui/jobs/step_runner.hpp"
 #include "ui/project_controller.hpp"
 #include "ui/models/stage_progress.hpp"
+#include "ui/jobs/job_queue.hpp"
 #include "ui/proving_view.hpp"
+#include "ui/queue_panel.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/resource_chart.hpp"
 #include "ui/widgets/project_panel.hpp"
 
 #include <QFileInfo>
@@ -67,19 +70,37 @@ void MainWindow::build_proving_tabs() {
     views_->tabs()->addTab(verify_, "Verify");
     views_->tabs()->setTabToolTip(views_->tabs()->count() - 1,
                                   "Check a proof: a large valid / invalid, the outputs it claims, and tamper buttons");
+    queue_ = new QueuePanel;
+    views_->tabs()->addTab(queue_, "Queue");
+    views_->tabs()->setTabToolTip(views_->tabs()->count() - 1, "Prove several inputs in one go, each job's state in a row");
+    connect(&queue_->queue(), &JobQueue::job_failed, this, &MainWindow::report);
+    connect(&queue_->queue(), &JobQueue::all_finished, project_, &ProjectController::refresh);
+    connect(proving_, &ProvingView::threads_changed, queue_, &QueuePanel::set_threads);
+    // The live chart records queue jobs too.
+    connect(&queue_->queue(), &JobQueue::changed, proving_, [this] {
+        if (queue_->queue().busy()) proving_->resource_chart()->job_started("Queue");
+    });
+    connect(&queue_->queue(), &JobQueue::all_finished, proving_, [this] {
+        if (!steps_->busy()) proving_->resource_chart()->jobs_idle();
+    });
     proving_->attach(steps_->jobs());
     connect(steps_, &StepRunner::step_starting, proving_, &ProvingView::begin_step);
     connect(proving_, &ProvingView::run_requested, this, &MainWindow::run_step);
     connect(proving_, &ProvingView::cancel_requested, this, &MainWindow::cancel_job);
 }
 
-void MainWindow::show_page(Page p) { views_->tabs()->setCurrentWidget(p == Page::Proving ? static_cast<QWidget*>(proving_) : verify_); }
+void MainWindow::show_page(Page p) {
+    QWidget* pages[] = {proving_, verify_, queue_};
+    views_->tabs()->setCurrentWidget(pages[int(p)]);
+}
 
 void MainWindow::on_project_loaded() {
     const ProjectStatus& status = project_->status();
     project_panel_->set_status(status);
     proving_->set_project(project_->paths(), status);
     verify_->set_project(project_->paths());
+    queue_->set_project(project_->paths());
+    queue_->set_threads(proving_->threads());
     const LayerViews::Shown shown = views_->show_project(project_->paths(), status);
     if (!steps_->busy()) {
         const auto trace = views_->trace();

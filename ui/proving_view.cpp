@@ -4,6 +4,7 @@
 #include "ui/models/stage_progress.hpp"
 #include "ui/run_report.hpp"
 #include "ui/widgets/history_chart.hpp"
+#include "ui/widgets/resource_chart.hpp"
 #include "ui/widgets/run_comparison_chart.hpp"
 #include "ui/widgets/stage_progress_view.hpp"
 #include "ui/widgets/stage_timing_chart.hpp"
@@ -63,6 +64,8 @@ ProvingView::ProvingView(QWidget* parent) : QWidget(parent), progress_(new Stage
     charts_->addTab(timing_, "Stage times (last run)");
     charts_->addTab(history_chart_, "Prove time over runs");
     charts_->addTab(comparison_, "Compare two runs");
+    resources_ = new ResourceChart;
+    charts_->addTab(resources_, "Memory and CPU (live)");
     split->addWidget(charts_);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -73,7 +76,10 @@ ProvingView::ProvingView(QWidget* parent) : QWidget(parent), progress_(new Stage
     connect(prove_, &QPushButton::clicked, this, [this] { emit run_requested("prove"); });
     connect(verify_, &QPushButton::clicked, this, [this] { emit run_requested("verify"); });
     connect(cancel_, &QPushButton::clicked, this, &ProvingView::cancel_requested);
-    connect(threads_, &QSpinBox::valueChanged, this, [](int n) { QSettings().setValue("jobs/threads", n); });
+    connect(threads_, &QSpinBox::valueChanged, this, [this](int n) {
+        QSettings().setValue("jobs/threads", n);
+        emit threads_changed(unsigned(n));
+    });
     connect(report_, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, "Run report", paths_.folder + "/run_report.pdf", "PDF (*.pdf)");
         if (path.isEmpty()) return;
@@ -87,14 +93,23 @@ void ProvingView::attach(JobRunner& jobs) {
     connect(&jobs, &JobRunner::stage_started, progress_, &StageProgress::stage_started);
     connect(&jobs, &JobRunner::progress, progress_, &StageProgress::stage_progress);
     connect(&jobs, &JobRunner::stage_finished, progress_, &StageProgress::stage_finished);
-    connect(&jobs, &JobRunner::started, this, [this] { set_buttons_busy(true); });
+    connect(&jobs, &JobRunner::started, this, [this](const QString& title) {
+        set_buttons_busy(true);
+        resources_->job_started(title);
+        if (progress_->running()) show_chart(Chart::Resources);  // a step with stage rows: watch it live
+    });
     connect(&jobs, &JobRunner::succeeded, this, [this] {
+        const bool had_rows = progress_->running();
         progress_->finish(true);
         reload_history();
+        if (had_rows && charts_->currentWidget() == resources_) show_chart(Chart::StageTimes);
     });
     connect(&jobs, &JobRunner::failed, this, [this] { progress_->finish(false); });
     connect(&jobs, &JobRunner::cancelled, this, [this] { progress_->finish(false); });
-    connect(&jobs, &JobRunner::finished, this, [this] { set_buttons_busy(false); });
+    connect(&jobs, &JobRunner::finished, this, [this] {
+        set_buttons_busy(false);
+        resources_->jobs_idle();
+    });
 }
 
 unsigned ProvingView::threads() const { return unsigned(threads_->value()); }

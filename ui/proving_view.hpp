@@ -21,6 +21,7 @@ class QTabWidget;
 namespace ps::ui {
 
 class HistoryChart;
+class ResourceChart;
 class RunComparisonChart;
 class StageProgress;
 class StageProgressView;
@@ -41,8 +42,9 @@ public:
     StageTimingChart* timing_chart() const { return timing_; }
     HistoryChart* history_chart() const { return history_chart_; }
     RunComparisonChart* comparison_chart() const { return comparison_; }
+    ResourceChart* resource_chart() const { return resources_; }
     const pipeline::RunHistory& history() const { return history_; }
-    enum class Chart { StageTimes, History, Comparison };
+    enum class Chart { StageTimes, History, Comparison, Resources };
     void show_chart(Chart c);
     // Core threads for setup and prove (0: all cores); remembered in QSettings.
     unsigned threads() const;
@@ -56,6 +58,7 @@ public:
 signals:
     void run_requested(const QString& step);
     void cancel_requested();
+    void threads_changed(unsigned threads);
 
 private:
     void reload_history();
@@ -77,6 +80,7 @@ private:
     StageTimingChart* timing_;
     HistoryChart* history_chart_;
     RunComparisonChart* comparison_;
+    ResourceChart* resources_;
 };
 
 }  // namespace ps::ui

@@ -4,6 +4,9 @@
 #include "core/util/atomic_file.hpp"
 #include "core/util/process_usage.hpp"
 #include "core/util/sha256.hpp"
+#include "core/pipeline/step_gen_witness.hpp"
+
+#include <algorithm>
 
 #include <tbb/task_arena.h>
 
@@ -72,6 +75,32 @@ SetupRun setup_and_record(const Project& project, const RunOptions& options, Pro
     run.record.total_milliseconds = run.setup.total_milliseconds;
     append_run_record(run_history_path(project), run.record);
     return run;
+}
+
+std::vector<std::filesystem::path> queue_inputs_in(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> inputs;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = e.path().filename().string();
+        if (e.is_regular_file() && name.rfind("input", 0) == 0 && e.path().extension() == ".json") inputs.push_back(e.path());
+    }
+    std::sort(inputs.begin(), inputs.end());
+    return inputs;
+}
+
+Project project_for_input(const Project& base, const std::filesystem::path& input) {
+    Project p = base;
+    p.set_path(Artifact::Input, input);
+    const std::filesystem::path out = base.folder() / "proofs" / input.stem();
+    p.set_path(Artifact::Witness, out / default_file_name(Artifact::Witness));
+    p.set_path(Artifact::Proof, out / default_file_name(Artifact::Proof));
+    return p;
+}
+
+ProvingRun witness_prove_and_record(const Project& project, const RunOptions& options, ProgressSink& progress) {
+    std::filesystem::create_directories(project.path(Artifact::Proof).parent_path());
+    in_arena(options.threads, [&] { return gen_witness(project, {}, progress); });
+    return prove_and_record(project, options, progress);
 }
 
 std::vector<std::string> planned_run_stages(std::string_view step, const Project& project) {

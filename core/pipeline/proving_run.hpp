@@ -34,6 +34,14 @@ struct SetupRun {
 };
 SetupRun setup_and_record(const Project& project, const RunOptions& options, ProgressSink& progress);
 
+// A queue of inputs for one model: <folder>/input*.json (sorted by name) ...
+std::vector<std::filesystem::path> queue_inputs_in(const std::filesystem::path& folder);
+// ... each proved with `base`'s circuit and keys; its witness.json and proof.json go to
+// <folder>/proofs/<input file stem>/, so runs never overwrite each other's files.
+Project project_for_input(const Project& base, const std::filesystem::path& input);
+// gen-witness, then prove_and_record (the queue's job for one input).
+ProvingRun witness_prove_and_record(const Project& project, const RunOptions& options, ProgressSink& progress);
+
 // The stages prove_and_record ("prove": prove then verify) or setup_and_record ("setup")
 // report, in order (stage_plan.hpp).
 std::vector<std::string> planned_run_stages(std::string_view step, const Project& project);

@@ -158,6 +158,24 @@ private slots:
         QVERIFY(next.verify.verdict.ok);
     }
 
+    void memory_estimate_is_the_last_measured_peak() {
+        const RunHistory h = read_run_history(run_history_path(project_));
+        uint64_t last_prove_peak = 0;
+        for (const auto& r : h.runs)
+            if (r.step == "prove") last_prove_peak = r.peak_rss_bytes;
+        const MemoryEstimate e = estimate_peak_memory("prove", project_);
+        QCOMPARE(e.bytes, last_prove_peak);
+        QVERIFY2(e.basis.find("runs.jsonl") != std::string::npos, e.basis.c_str());
+        // Without a history: a rough figure from the files, said to be rough.
+        QTemporaryDir other;
+        for (const char* f : {"settings.json", "pk.key", "kzg.srs"})
+            fs::copy_file(project_.folder() / f, fs::path(other.path().toStdString()) / f);
+        const MemoryEstimate rough = estimate_peak_memory("prove", Project(other.path().toStdString()));
+        QVERIFY(rough.bytes > fs::file_size(project_.path(Artifact::ProvingKey)));
+        QVERIFY(rough.basis.rfind("rough", 0) == 0);
+        QCOMPARE(estimate_peak_memory("verify", project_).bytes, uint64_t(0));
+    }
+
     void history_reader_skips_bad_lines_and_names_them() {
         QTemporaryDir dir;
         const fs::path path = fs::path(dir.path().toStdString()) / "runs.jsonl";

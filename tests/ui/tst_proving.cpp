@@ -3,7 +3,10 @@
 // the run lands in runs.jsonl and the charts; Cancel at several stages leaves no proof
 // and no history line and the next run succeeds; each tamper button shows INVALID with
 // the verifier's reason and Restore shows VALID again.
+#include "ui/jobs/job_queue.hpp"
 #include "ui/main_window.hpp"
+#include "ui/queue_panel.hpp"
+#include "ui/widgets/resource_chart.hpp"
 #include "ui/models/stage_progress.hpp"
 #include "ui/proving_view.hpp"
 #include "ui/run_report.hpp"
@@ -21,6 +24,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using namespace ps::ui;
@@ -144,6 +148,31 @@ private slots:
         QVERIFY2(view->write_report(out.filePath("report.pdf"), &error), qPrintable(error));
         QVERIFY(QFileInfo(out.filePath("report.pdf")).size() > 1000);
         QVERIFY(!QFileInfo::exists(out.filePath("report.pdf.part")));
+    }
+
+    // Two inputs proved side by side (two pool threads, the cores shared between them):
+    // both finish, each with its own valid proof and its own history line.
+    void two_queued_jobs_both_finish() {
+        QFile::copy(dir_.filePath("input.json"), dir_.filePath("input_b.json"));
+        JobQueue& queue = window_->queue_panel()->queue();
+        queue.add_inputs({dir_.filePath("input.json"), dir_.filePath("input_b.json")});
+        QCOMPARE(queue.jobs().size(), size_t(2));
+        queue.set_parallel(2);
+        QCOMPARE(queue.threads_per_job(), unsigned(std::max(1, QThread::idealThreadCount() / 2)));
+        const size_t runs = prove_runs();
+        QSignalSpy done(&queue, &JobQueue::all_finished);
+        queue.start();
+        QVERIFY(queue.busy());
+        QVERIFY(done.wait(job_timeout_ms));
+        for (const auto& j : queue.jobs()) {
+            QCOMPARE(j.state, QueuedJob::State::Done);
+            QCOMPARE(j.verdict, QString("valid"));
+            QCOMPARE(j.percent, 100);
+            QVERIFY2(QFileInfo::exists(j.proof), qPrintable(j.proof));
+        }
+        QVERIFY(queue.jobs()[0].proof != queue.jobs()[1].proof);
+        QCOMPARE(prove_runs(), runs + 2);
+        QVERIFY(window_->proving_view()->resource_chart()->samples() >= 2);  // charted live
     }
 
     void every_tamper_button_shows_invalid_with_the_reason_and_restore_is_valid() {

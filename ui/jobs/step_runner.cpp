@@ -1,6 +1,8 @@
 #include "ui/jobs/step_runner.hpp"
 
+#include "core/pipeline/memory_estimate.hpp"
 #include "core/pipeline/step_srs.hpp"
+#include "core/util/process_usage.hpp"
 #include "ui/jobs/step_jobs.hpp"
 #include "ui/project_controller.hpp"
 
@@ -34,8 +36,20 @@ void StepRunner::run(const QString& step) {
                       QString::fromUtf8(warning.data(), qsizetype(warning.size())),
                       "for proofs anyone else must trust, use the SRS of a public ceremony"});
     }
+    if (step == "setup" || step == "prove") warn_if_memory_short(step);
     emit step_starting(step);
     jobs_.start(step_title(step), *work);
+}
+
+void StepRunner::warn_if_memory_short(const QString& step) {
+    const auto estimate = pipeline::estimate_peak_memory(step.toStdString(), to_project(project_.paths()));
+    const uint64_t free_bytes = available_memory_bytes();
+    if (estimate.bytes == 0 || free_bytes == 0 || estimate.bytes <= free_bytes) return;
+    emit problem({step_title(step), "memory",
+                  QString("%1 may need about %2 MB at its peak (%3), but only %4 MB are free")
+                      .arg(step_title(step)).arg(estimate.bytes >> 20).arg(QString::fromStdString(estimate.basis))
+                      .arg(free_bytes >> 20),
+                  "close other programs, or lower logrows; the job runs anyway and may swap or be stopped by the system"});
 }
 
 void StepRunner::generate_witness() {

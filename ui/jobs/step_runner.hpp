@@ -37,6 +37,8 @@ signals:
 
 private:
     void continue_chain();
+    // A warning in the Problems panel when the step's estimated peak exceeds free memory.
+    void warn_if_memory_short(const QString& step);
 
     ProjectController& project_;
     JobRunner jobs_;
