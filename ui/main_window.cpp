@@ -115,6 +115,7 @@ void MainWindow::build_menus() {
         ->setToolTip("Pick the folder that holds network.onnx, settings.json, … (drag and drop works too)");
     file->addAction("Open &input.json…", QKeySequence("Ctrl+Shift+O"), this, &MainWindow::open_input_dialog);
     file->addAction("Open &demo project", QKeySequence("Ctrl+D"), this, &MainWindow::open_demo_project);
+    file->addAction("&Prove and verify the demo in one click", this, &MainWindow::prove_demo_in_one_click);
     recent_menu_ = file->addMenu("&Recent projects");
     file->addSeparator();
     file->addAction("&Export current view…", QKeySequence("Ctrl+E"), this, &MainWindow::export_current_view);
@@ -146,6 +147,8 @@ void MainWindow::build_menus() {
     view->addAction("Proving (stages, timings, history)", QKeySequence("Ctrl+9"), this, [this] { show_page(Page::Proving); });
     view->addAction("Verify (verdict, tamper demo)", QKeySequence("Ctrl+0"), this, [this] { show_page(Page::Verify); });
     view->addAction("Queue (prove several inputs)", this, [this] { show_page(Page::Queue); });
+    view->addAction("Output (what the model predicted)", this, [this] { show_page(Page::Output); });
+    view->addAction("Demo (guided tour)", this, [this] { show_page(Page::Demo); });
     view->addSeparator();
     view->addAction("Filter layers", QKeySequence::Find, this, [this] { views_->layer_list()->focus_filter(); });
     view->addSeparator();

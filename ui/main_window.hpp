@@ -25,6 +25,8 @@ class ErrorPanel;
 class LayerListView;
 class ProjectController;
 class ProjectPanel;
+class DemoFlow;
+class OutputView;
 class ProvingView;
 class QueuePanel;
 class StepRunner;
@@ -53,7 +55,12 @@ public:
     ProvingView* proving_view() const { return proving_; }
     VerifyPanel* verify_panel() const { return verify_; }
     QueuePanel* queue_panel() const { return queue_; }
-    enum class Page { Proving, Verify, Queue };
+    DemoFlow* demo_flow() const { return demo_; }
+    OutputView* output_view() const { return output_; }
+    enum class Page { Proving, Verify, Queue, Demo, Output };
+    // The demo in one click: opens the demo project when none is open, runs every
+    // missing step to proof.json, then verifies it on the Verify tab.
+    void prove_demo_in_one_click();
     void show_page(Page p);
 
 public slots:
@@ -97,6 +104,8 @@ private:
     ProvingView* proving_;
     VerifyPanel* verify_;
     QueuePanel* queue_;
+    DemoFlow* demo_;
+    OutputView* output_;
 
     ProjectPanel* project_panel_;
     ErrorPanel* errors_;

@@ -7,7 +7,9 @@
 #include "ui/project_controller.hpp"
 #include "ui/models/stage_progress.hpp"
 #include "ui/jobs/job_queue.hpp"
+#include "ui/demo_flow.hpp"
 #include "ui/proving_view.hpp"
+#include "ui/widgets/output_view.hpp"
 #include "ui/queue_panel.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
@@ -62,6 +64,9 @@ void MainWindow::connect_steps() {
 }
 
 void MainWindow::build_proving_tabs() {
+    output_ = new OutputView;
+    views_->tabs()->addTab(output_, "Output");
+    views_->tabs()->setTabToolTip(views_->tabs()->count() - 1, "What the model predicted for this input: circuit and float side by side");
     proving_ = new ProvingView;
     verify_ = new VerifyPanel(steps_->jobs());
     views_->tabs()->addTab(proving_, "Proving");
@@ -83,14 +88,36 @@ void MainWindow::build_proving_tabs() {
     connect(&queue_->queue(), &JobQueue::all_finished, proving_, [this] {
         if (!steps_->busy()) proving_->resource_chart()->jobs_idle();
     });
+    demo_ = new DemoFlow;
+    views_->tabs()->insertTab(0, demo_, "Demo");
+    views_->tabs()->setTabToolTip(0, "A guided tour for newcomers: input, witness, proof, verification in plain words");
+    connect(demo_, &DemoFlow::pick_input_requested, this, [this] { show_view(View::Input); });
+    connect(demo_, &DemoFlow::one_click_requested, this, &MainWindow::prove_demo_in_one_click);
+    connect(demo_, &DemoFlow::verifier_view_requested, this, [this] { show_page(Page::Verify); });
+    connect(steps_, &StepRunner::chain_reached_proof, this, [this] {
+        show_page(Page::Verify);
+        verify_->verify();
+    });
+    connect(verify_, &VerifyPanel::verdict_shown, this, [this] {
+        demo_->set_status(project_->status(), project_->is_open(), verify_->shown() == VerifyPanel::Shown::Valid);
+    });
     proving_->attach(steps_->jobs());
     connect(steps_, &StepRunner::step_starting, proving_, &ProvingView::begin_step);
     connect(proving_, &ProvingView::run_requested, this, &MainWindow::run_step);
     connect(proving_, &ProvingView::cancel_requested, this, &MainWindow::cancel_job);
 }
 
+void MainWindow::prove_demo_in_one_click() {
+    if (!project_->is_open()) {
+        connect(this, &MainWindow::project_loaded, steps_, &StepRunner::run_to_proof, Qt::SingleShotConnection);
+        open_demo_project();
+        return;
+    }
+    steps_->run_to_proof();
+}
+
 void MainWindow::show_page(Page p) {
-    QWidget* pages[] = {proving_, verify_, queue_};
+    QWidget* pages[] = {proving_, verify_, queue_, demo_, output_};
     views_->tabs()->setCurrentWidget(pages[int(p)]);
 }
 
@@ -100,6 +127,8 @@ void MainWindow::on_project_loaded() {
     proving_->set_project(project_->paths(), status);
     verify_->set_project(project_->paths());
     queue_->set_project(project_->paths());
+    output_->set_trace(views_->trace());
+    demo_->set_status(status, project_->is_open(), false);
     queue_->set_threads(proving_->threads());
     const LayerViews::Shown shown = views_->show_project(project_->paths(), status);
     if (!steps_->busy()) {

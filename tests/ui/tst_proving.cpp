@@ -4,7 +4,9 @@
 // and no history line and the next run succeeds; each tamper button shows INVALID with
 // the verifier's reason and Restore shows VALID again.
 #include "ui/jobs/job_queue.hpp"
+#include "ui/demo_flow.hpp"
 #include "ui/main_window.hpp"
+#include "ui/widgets/output_view.hpp"
 #include "ui/queue_panel.hpp"
 #include "ui/widgets/resource_chart.hpp"
 #include "ui/models/stage_progress.hpp"
@@ -173,6 +175,37 @@ private slots:
         QVERIFY(queue.jobs()[0].proof != queue.jobs()[1].proof);
         QCOMPARE(prove_runs(), runs + 2);
         QVERIFY(window_->proving_view()->resource_chart()->samples() >= 2);  // charted live
+    }
+
+    // The Output tab: the circuit's predicted class is the witness's; the float model's
+    // scores sit beside it.
+    void output_view_shows_the_prediction_circuit_and_float() {
+        OutputView* out = window_->output_view();
+        const auto witness = ps::read_witness_json(dir_.filePath("witness.json").toStdString());
+        const auto& o = witness.outputs.at(0);
+        QVERIFY(!out->chart()->showing_empty_state());
+        QCOMPARE(out->chart()->predicted_class(), int(std::max_element(o.begin(), o.end()) - o.begin()));
+        QVERIFY2(out->caption().contains("The float model agrees"), qPrintable(out->caption()));
+    }
+
+    // A fresh demo folder (network.onnx and input.json only): one click makes the SRS,
+    // keys, witness and proof and shows VALID on the Verify tab; every demo step ticked.
+    void demo_proves_and_verifies_from_a_fresh_start_in_one_click() {
+        QTemporaryDir fresh;
+        ps::demo::write_demo_project(fresh.path().toStdString());
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::project_loaded);
+        w.open_project(project_for_folder(fresh.path()));
+        QVERIFY(loaded.wait(30'000));
+        QCOMPARE(w.demo_flow()->steps_reached(), 1);  // only the input
+        QSignalSpy shown(w.verify_panel(), &VerifyPanel::verdict_shown);
+        w.prove_demo_in_one_click();
+        QVERIFY(shown.wait(job_timeout_ms));
+        QCOMPARE(w.verify_panel()->shown(), VerifyPanel::Shown::Valid);
+        QCOMPARE(w.demo_flow()->steps_reached(), 4);
+        for (const char* f : {"kzg.srs", "pk.key", "vk.key", "witness.json", "proof.json"})
+            QVERIFY2(QFileInfo::exists(fresh.filePath(f)), f);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 30'000);
     }
 
     void every_tamper_button_shows_invalid_with_the_reason_and_restore_is_valid() {

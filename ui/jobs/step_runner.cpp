@@ -12,10 +12,10 @@ namespace ps::ui {
 
 StepRunner::StepRunner(ProjectController& project, QObject* parent) : QObject(parent), project_(project) {
     connect(&jobs_, &JobRunner::succeeded, &project_, &ProjectController::refresh);
-    connect(&jobs_, &JobRunner::failed, this, [this] { chain_to_witness_ = false; });
-    connect(&jobs_, &JobRunner::cancelled, this, [this] { chain_to_witness_ = false; });
+    connect(&jobs_, &JobRunner::failed, this, [this] { chaining_ = chain_to_proof_ = false; });
+    connect(&jobs_, &JobRunner::cancelled, this, [this] { chaining_ = chain_to_proof_ = false; });
     connect(&project_, &ProjectController::loaded, this, [this] {
-        if (chain_to_witness_) continue_chain();
+        if (chaining_) continue_chain();
     });
 }
 
@@ -25,7 +25,7 @@ void StepRunner::run(const QString& step) {
     options.threads = threads_;
     const std::optional<JobRunner::Work> work = step_work(step, project_.paths(), options);
     if (!work) {
-        chain_to_witness_ = false;
+        chaining_ = chain_to_proof_ = false;
         const QString why = StepAvailability::built_in().reason(step);
         emit problem({step_title(step), step, why, QString()});
         return;
@@ -73,24 +73,42 @@ void StepRunner::run_missing_steps() {
         emit problem({"Run missing steps", "project", "no project is open", "open an artifact folder first (Ctrl+O)"});
         return;
     }
-    chain_to_witness_ = true;
+    chaining_ = true;
+    chain_to_proof_ = false;
     continue_chain();
 }
 
 void StepRunner::continue_chain() {
     if (jobs_.busy() || project_.loading()) return;
-    // The witness is the goal: keys, SRS and proof are made only on request.
+    // The witness is the goal: keys, SRS and proof are made only on request (or in the
+    // one-click demo, whose SRS is a development one and says so).
     static const QStringList towards_witness = {"gen-settings", "compile-circuit", "gen-witness"};
+    static const QStringList towards_proof = {"gen-settings", "compile-circuit", "gen-srs", "setup", "gen-witness", "prove"};
+    const QStringList& steps = chain_to_proof_ ? towards_proof : towards_witness;
     for (const auto& a : project_.status().artifacts) {
-        if (a.state == ArtifactState::Present || !towards_witness.contains(a.make_command)) continue;
+        if (a.state == ArtifactState::Present || !steps.contains(a.make_command)) continue;
         run(a.make_command);
         return;
     }
-    chain_to_witness_ = false;
+    chaining_ = false;
+    if (chain_to_proof_) {
+        chain_to_proof_ = false;
+        emit chain_reached_proof();
+    }
+}
+
+void StepRunner::run_to_proof() {
+    if (!project_.is_open()) {
+        emit problem({"Prove in one click", "project", "no project is open", "open the demo project first (Ctrl+D)"});
+        return;
+    }
+    chaining_ = true;
+    chain_to_proof_ = true;
+    continue_chain();
 }
 
 void StepRunner::cancel() {
-    chain_to_witness_ = false;
+    chaining_ = chain_to_proof_ = false;
     jobs_.cancel();
 }
 

@@ -26,6 +26,7 @@ public slots:
     void run(const QString& step);
     void generate_witness();   // gen-witness, with a clear message when network.ezkl is missing
     void run_missing_steps();  // every missing step up to and including the witness
+    void run_to_proof();       // every missing step up to and including proof.json (the one-click demo)
     void cancel();
 
 signals:
@@ -34,6 +35,8 @@ signals:
     void problem(const ps::ui::ErrorReport& error);
     // Just before `step` starts on the JobRunner (its stage rows can be laid out).
     void step_starting(const QString& step);
+    // run_to_proof is done: proof.json exists (the caller verifies it where it is shown).
+    void chain_reached_proof();
 
 private:
     void continue_chain();
@@ -42,7 +45,8 @@ private:
 
     ProjectController& project_;
     JobRunner jobs_;
-    bool chain_to_witness_ = false;
+    bool chaining_ = false;
+    bool chain_to_proof_ = false;  // run_to_proof: on through SRS, keys and proof
     unsigned threads_ = 0;
 };
 
