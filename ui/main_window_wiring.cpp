@@ -91,6 +91,8 @@ void MainWindow::build_proving_tabs() {
     demo_ = new DemoFlow;
     views_->tabs()->insertTab(0, demo_, "Demo");
     views_->tabs()->setTabToolTip(0, "A guided tour for newcomers: input, witness, proof, verification in plain words");
+    // A newcomer starts on the guided tour (and the tab bar starts scrolled to it).
+    views_->tabs()->setCurrentWidget(demo_);
     connect(demo_, &DemoFlow::pick_input_requested, this, [this] { show_view(View::Input); });
     connect(demo_, &DemoFlow::one_click_requested, this, &MainWindow::prove_demo_in_one_click);
     connect(demo_, &DemoFlow::verifier_view_requested, this, [this] { show_page(Page::Verify); });
@@ -99,7 +101,7 @@ void MainWindow::build_proving_tabs() {
         verify_->verify();
     });
     connect(verify_, &VerifyPanel::verdict_shown, this, [this] {
-        demo_->set_status(project_->status(), project_->is_open(), verify_->shown() == VerifyPanel::Shown::Valid);
+        demo_->set_status(project_->status(), project_->is_open(), verify_->shows_valid_current_proof());
     });
     proving_->attach(steps_->jobs());
     connect(steps_, &StepRunner::step_starting, proving_, &ProvingView::begin_step);
@@ -127,10 +129,10 @@ void MainWindow::on_project_loaded() {
     proving_->set_project(project_->paths(), status);
     verify_->set_project(project_->paths());
     queue_->set_project(project_->paths());
-    output_->set_trace(views_->trace());
-    demo_->set_status(status, project_->is_open(), false);
+    demo_->set_status(status, project_->is_open(), verify_->shows_valid_current_proof());
     queue_->set_threads(proving_->threads());
     const LayerViews::Shown shown = views_->show_project(project_->paths(), status);
+    output_->set_trace(views_->trace());  // after show_project: the trace just read
     if (!steps_->busy()) {
         const auto trace = views_->trace();
         const int row = views_->selected_layer();

@@ -113,6 +113,10 @@ bool ScreenshotTour::run_and_wait(const QString& step) {
 
 void ScreenshotTour::shoot_proving() {
     ProvingView* proving = window_.proving_view();
+    window_.show_page(MainWindow::Page::Output);
+    save("22_output_prediction");
+    window_.show_page(MainWindow::Page::Demo);
+    save("23_demo_step2_witness");
     window_.show_page(MainWindow::Page::Proving);
     if (!window_.status().find("kzg.srs") || window_.status().find("kzg.srs")->state != ArtifactState::Present)
         run_and_wait("gen-srs");
@@ -130,6 +134,9 @@ void ScreenshotTour::shoot_proving() {
     run_and_wait("prove");
     disconnect(hook);
     save("14_proving_after_stage_times");
+    window_.show_page(MainWindow::Page::Demo);
+    save("24_demo_step3_proved");
+    window_.show_page(MainWindow::Page::Proving);
     run_and_wait("prove");  // a second run: the history and the comparison have two points
     proving->show_chart(ProvingView::Chart::History);
     save("15_proving_history");
@@ -152,6 +159,8 @@ void ScreenshotTour::shoot_proving() {
     verdict("19_verify_tampered_output", [verify] { verify->tamper(pipeline::Tamper::ClaimedOutput); });
     verdict("20_verify_other_model_key", [verify] { verify->tamper(pipeline::Tamper::OtherModelKey); });
     verdict("21_verify_restored", [verify] { verify->restore(); });
+    window_.show_page(MainWindow::Page::Demo);
+    save("25_demo_step4_verified");
 }
 
 }  // namespace ps::ui

@@ -131,6 +131,10 @@ void VerifyPanel::set_proof(const QString& proof_json) {
     verify();
 }
 
+bool VerifyPanel::shows_valid_current_proof() const {
+    return shown_ == Shown::Valid && QFileInfo(proof_).lastModified() == verified_modified_;
+}
+
 QString VerifyPanel::verdict_text() const { return verdict_->text(); }
 QString VerifyPanel::reason_text() const { return reason_->text(); }
 
@@ -162,6 +166,7 @@ void VerifyPanel::start(const QString& title, std::optional<pipeline::Tamper> ki
 void VerifyPanel::show_outcome(const Outcome& o) {
     const auto& v = o.result.verdict;
     shown_ = v.ok ? Shown::Valid : Shown::Invalid;
+    verified_modified_ = QFileInfo(proof_).lastModified();
     verdict_->setText(v.ok ? "✔ VALID" : "✘ INVALID");
     verdict_->setStyleSheet(QString("font-size: 30pt; font-weight: bold; color: %1;").arg(v.ok ? "#1e8449" : "#c0392b"));
     reason_->setText(plain_reason(v.check) +

@@ -10,6 +10,7 @@
 
 #include "core/pipeline/tamper.hpp"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QWidget>
 #include <memory>
@@ -36,6 +37,8 @@ public:
     QString verdict_text() const;
     QString reason_text() const;
     ClassScoresChart* scores() const { return scores_; }
+    // VALID is shown for the proof file as it is now (not for one since replaced).
+    bool shows_valid_current_proof() const;
 
 public slots:
     void verify();                          // the genuine proof
@@ -62,6 +65,7 @@ private:
     QTemporaryDir scratch_;  // tampered copies live here, never in the project
     std::shared_ptr<Outcome> pending_;
     Shown shown_ = Shown::Nothing;
+    QDateTime verified_modified_;  // proof.json's time stamp when the shown verdict was made
 
     QLabel* proof_label_;
     QLabel* verdict_;

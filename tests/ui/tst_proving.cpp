@@ -206,6 +206,7 @@ private slots:
         for (const char* f : {"kzg.srs", "pk.key", "vk.key", "witness.json", "proof.json"})
             QVERIFY2(QFileInfo::exists(fresh.filePath(f)), f);
         QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 30'000);
+        QCOMPARE(w.demo_flow()->steps_reached(), 4);  // still, after the folder was read again
     }
 
     void every_tamper_button_shows_invalid_with_the_reason_and_restore_is_valid() {
