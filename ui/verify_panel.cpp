@@ -187,8 +187,8 @@ void VerifyPanel::show_outcome(const Outcome& o) {
                                          : QString("<b>Not the input:</b> the digit the model saw (input.json, witness.json) never leaves the prover."))
                        .arg(o.result.verify_milliseconds, 0, 'f', 1));
     if (outputs.empty()) scores_->clear("The proof has no public outputs (output_visibility is not public).");
-    else scores_->set_scores(outputs, o.tampered == pipeline::Tamper::ClaimedOutput ? "score claimed by the tampered proof"
-                                                                                     : "score claimed by the proof");
+    else if (v.ok) scores_->set_scores(outputs, "score proven by the proof");
+    else scores_->set_scores(outputs, "score claimed, NOT proven: verification failed", {}, {}, false);
     emit verdict_shown();
 }
 
@@ -220,5 +220,9 @@ void VerifyPanel::dropEvent(QDropEvent* e) {
         }
     e->acceptProposedAction();
 }
+
+QString VerifyPanel::export_base_name() const { return "verified_outputs"; }
+
+bool VerifyPanel::export_to(const QString& path, QString* error) const { return scores_->export_to(path, error); }
 
 }  // namespace ps::ui

@@ -12,6 +12,8 @@
 
 #include <QDateTime>
 #include <QTemporaryDir>
+#include "ui/widgets/exportable.hpp"
+
 #include <QWidget>
 #include <memory>
 
@@ -22,9 +24,13 @@ namespace ps::ui {
 
 class ClassScoresChart;
 
-class VerifyPanel : public QWidget {
+class VerifyPanel : public QWidget, public Exportable {
     Q_OBJECT
 public:
+    // File ▸ Export saves the class-score chart (PNG, PDF, CSV).
+    QString export_base_name() const override;
+    QStringList export_formats() const override { return {"png", "pdf", "csv"}; }
+    bool export_to(const QString& path, QString* error) const override;
     explicit VerifyPanel(JobRunner& jobs, QWidget* parent = nullptr);
 
     void set_project(const ProjectPaths& paths);

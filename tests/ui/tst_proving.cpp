@@ -186,6 +186,12 @@ private slots:
         QVERIFY(!out->chart()->showing_empty_state());
         QCOMPARE(out->chart()->predicted_class(), int(std::max_element(o.begin(), o.end()) - o.begin()));
         QVERIFY2(out->caption().contains("The float model agrees"), qPrintable(out->caption()));
+        QTemporaryDir tmp;
+        QString error;
+        QVERIFY2(out->export_to(tmp.filePath("out.csv"), &error), qPrintable(error));
+        const QString csv = QString::fromStdString(ps::read_file_text(tmp.filePath("out.csv").toStdString()));
+        QVERIFY(csv.startsWith("class,score,reference\n"));
+        QCOMPARE(csv.count('\n'), 1 + int(o.size()));
     }
 
     // A fresh demo folder (network.onnx and input.json only): one click makes the SRS,

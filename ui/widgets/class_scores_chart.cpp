@@ -23,7 +23,7 @@ void ClassScoresChart::clear(const QString& message) {
 }
 
 void ClassScoresChart::set_scores(const std::vector<double>& scores, const QString& what,
-                                  const std::vector<double>& reference, const QString& reference_what) {
+                                  const std::vector<double>& reference, const QString& reference_what, bool proven) {
     scores_ = scores;
     reference_ = reference;
     plot()->clearPlottables();
@@ -36,11 +36,12 @@ void ClassScoresChart::set_scores(const std::vector<double>& scores, const QStri
     auto* group = reference.empty() ? nullptr : new QCPBarsGroup(plot());
     auto* bars = new QCPBars(plot()->xAxis, plot()->yAxis);
     bars->setName(what);
-    bars->setBrush(colours::quantised());
+    bars->setBrush(proven ? colours::quantised() : QColor(0xcc, 0xcc, 0xcc));
     bars->setPen(Qt::NoPen);
     auto* winner = new QCPBars(plot()->xAxis, plot()->yAxis);
-    winner->setName(QString("predicted class: %1").arg(predicted_));
-    winner->setBrush(QColor(0x1e, 0x84, 0x49));
+    winner->setName(proven ? QString("predicted class: %1").arg(predicted_)
+                           : QString("claimed class: %1 — NOT proven").arg(predicted_));
+    winner->setBrush(proven ? QColor(0x1e, 0x84, 0x49) : QColor(0xe6, 0xa0, 0x9a));
     winner->setPen(Qt::NoPen);
     double lo = 0, hi = 0;
     for (size_t i = 0; i < scores.size(); ++i) {

@@ -13,8 +13,10 @@ class ClassScoresChart : public PlotView {
 public:
     explicit ClassScoresChart(QWidget* parent = nullptr);
     // `reference` empty: one series. `what`: "claimed by the proof", "circuit (fixed point)".
+    // `proven` false (a proof that failed verification): the bars are greyed and the
+    // predicted class is marked "not proven", so nobody reads them as established.
     void set_scores(const std::vector<double>& scores, const QString& what, const std::vector<double>& reference = {},
-                    const QString& reference_what = {});
+                    const QString& reference_what = {}, bool proven = true);
     void clear(const QString& message);
     int predicted_class() const { return predicted_; }
 

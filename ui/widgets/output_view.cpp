@@ -48,4 +48,8 @@ void OutputView::set_trace(std::shared_ptr<const WitnessResult> trace) {
     caption_->setText(text);
 }
 
+QString OutputView::export_base_name() const { return "model_output"; }
+
+bool OutputView::export_to(const QString& path, QString* error) const { return chart_->export_to(path, error); }
+
 }  // namespace ps::ui

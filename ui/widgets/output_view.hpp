@@ -4,6 +4,8 @@
 // model's, the predicted class of each named above the chart.
 #include "core/witness/generate.hpp"
 
+#include "ui/widgets/exportable.hpp"
+
 #include <QWidget>
 #include <memory>
 
@@ -13,9 +15,13 @@ namespace ps::ui {
 
 class ClassScoresChart;
 
-class OutputView : public QWidget {
+class OutputView : public QWidget, public Exportable {
     Q_OBJECT
 public:
+    // File ▸ Export saves the class-score chart (PNG, PDF, CSV).
+    QString export_base_name() const override;
+    QStringList export_formats() const override { return {"png", "pdf", "csv"}; }
+    bool export_to(const QString& path, QString* error) const override;
     explicit OutputView(QWidget* parent = nullptr);
     void set_trace(std::shared_ptr<const WitnessResult> trace);
     ClassScoresChart* chart() const { return chart_; }
