@@ -58,7 +58,7 @@ void MainWindow::connect_steps() {
         if (!busy()) emit idle();
     });
     connect(&jobs, &JobRunner::cancelled, this, [this](const QString& t) {
-        set_idle(t + " cancelled; nothing was written.");
+        set_idle(t + " cancelled; no half-written file was left (each file is replaced whole or not at all).");
         if (!busy()) emit idle();
     });
 }

@@ -74,6 +74,7 @@ private slots:
         GenSrsOptions srs;
         srs.seed = 7;  // reproducible and public: a test SRS
         gen_srs(project_, srs, quiet);
+        setup_and_record(project_, {}, quiet);  // keys for every test, whichever runs alone
     }
 
     // The GUI draws its rows from the plan before the step runs: every name must be one

@@ -63,6 +63,7 @@ JobQueue::JobQueue(QObject* parent) : QObject(parent) {
 }
 
 JobQueue::~JobQueue() {
+    blockSignals(true);  // the panel that listens is being destroyed around us
     cancel_all();
     pool_.waitForDone();
 }
