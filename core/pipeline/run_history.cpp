@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace ps::pipeline {
@@ -87,6 +88,10 @@ RunHistory read_run_history(const std::filesystem::path& path) {
 }
 
 void append_run_record(const std::filesystem::path& path, const RunRecord& record) {
+    // Read, append, rename: two jobs of one process (the GUI's queue) finishing together
+    // would each rename their own copy and lose the other's line, so appends take turns.
+    static std::mutex appending;
+    const std::lock_guard<std::mutex> turn(appending);
     std::string text;
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {

@@ -46,7 +46,8 @@ std::filesystem::path run_history_path(const Project& project);
 // A missing file is an empty history; unreadable lines are skipped and named.
 RunHistory read_run_history(const std::filesystem::path& path);
 // Appends one line (the file rewritten through a temporary file and rename, so a crash
-// never leaves half a line).
+// never leaves half a line). Appends from threads of one process are serialised; two
+// processes appending at the same instant can still lose a line.
 void append_run_record(const std::filesystem::path& path, const RunRecord& record);
 
 // "2026-12-01T14:03:11Z" for now.

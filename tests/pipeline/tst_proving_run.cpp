@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <set>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 using namespace ps::pipeline;
@@ -200,6 +201,11 @@ private slots:
         QCOMPARE(h.runs[0].stages[1].depth, 1);
         QCOMPARE(h.runs[0].stage_milliseconds("commit advice"), 12.5);
         QCOMPARE(h.runs[1].verdict, std::string("invalid: vanishing"));
+        // Queue jobs finishing together: every line kept.
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 8; ++i) threads.emplace_back([&] { append_run_record(path, r); });
+        for (auto& t : threads) t.join();
+        QCOMPARE(read_run_history(path).runs.size(), size_t(10));
     }
 
     void every_tamper_is_invalid_with_the_verifiers_reason() {
