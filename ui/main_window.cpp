@@ -4,6 +4,8 @@
 #include "ui/dialogs/about_dialog.hpp"
 #include "ui/jobs/step_runner.hpp"
 #include "ui/project_controller.hpp"
+#include "ui/proving_view.hpp"
+#include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/exportable.hpp"
 #include "ui/widgets/input_view.hpp"
@@ -35,6 +37,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     setCentralWidget(views_->tabs());
     build_docks();
+    build_proving_tabs();
     build_menus();
     build_status_bar();
     connect_steps();    // before connect_project: a chained step starts before the window says "idle"
@@ -55,7 +58,10 @@ bool MainWindow::busy() const { return steps_->busy() || project_->loading(); }
 void MainWindow::open_project(const ProjectPaths& paths) { project_->open(paths); }
 void MainWindow::refresh_project() { project_->refresh(); }
 void MainWindow::generate_witness() { steps_->generate_witness(); }
-void MainWindow::run_step(const QString& command) { steps_->run(command); }
+void MainWindow::run_step(const QString& command) {
+    steps_->set_threads(proving_->threads());
+    steps_->run(command);
+}
 void MainWindow::run_missing_steps() { steps_->run_missing_steps(); }
 
 void MainWindow::cancel_job() {
@@ -109,6 +115,7 @@ void MainWindow::build_menus() {
         ->setToolTip("Pick the folder that holds network.onnx, settings.json, … (drag and drop works too)");
     file->addAction("Open &input.json…", QKeySequence("Ctrl+Shift+O"), this, &MainWindow::open_input_dialog);
     file->addAction("Open &demo project", QKeySequence("Ctrl+D"), this, &MainWindow::open_demo_project);
+    file->addAction("&Prove and verify the demo in one click", this, &MainWindow::prove_demo_in_one_click);
     recent_menu_ = file->addMenu("&Recent projects");
     file->addSeparator();
     file->addAction("&Export current view…", QKeySequence("Ctrl+E"), this, &MainWindow::export_current_view);
@@ -137,6 +144,11 @@ void MainWindow::build_menus() {
     for (int v = 0; v < int(View::Count); ++v)
         view->addAction(view_title(View(v)), QKeySequence(QString("Ctrl+%1").arg(v + 1)), this,
                         [this, v] { show_view(View(v)); });
+    view->addAction("Proving (stages, timings, history)", QKeySequence("Ctrl+9"), this, [this] { show_page(Page::Proving); });
+    view->addAction("Verify (verdict, tamper demo)", QKeySequence("Ctrl+0"), this, [this] { show_page(Page::Verify); });
+    view->addAction("Queue (prove several inputs)", this, [this] { show_page(Page::Queue); });
+    view->addAction("Output (what the model predicted)", this, [this] { show_page(Page::Output); });
+    view->addAction("Demo (guided tour)", this, [this] { show_page(Page::Demo); });
     view->addSeparator();
     view->addAction("Filter layers", QKeySequence::Find, this, [this] { views_->layer_list()->focus_filter(); });
     view->addSeparator();

@@ -25,7 +25,12 @@ class ErrorPanel;
 class LayerListView;
 class ProjectController;
 class ProjectPanel;
+class DemoFlow;
+class OutputView;
+class ProvingView;
+class QueuePanel;
 class StepRunner;
+class VerifyPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +52,16 @@ public:
     LayerListView* layer_list() const { return views_->layer_list(); }
     ErrorPanel* error_panel() const { return errors_; }
     ProjectPanel* project_panel() const { return project_panel_; }
+    ProvingView* proving_view() const { return proving_; }
+    VerifyPanel* verify_panel() const { return verify_; }
+    QueuePanel* queue_panel() const { return queue_; }
+    DemoFlow* demo_flow() const { return demo_; }
+    OutputView* output_view() const { return output_; }
+    enum class Page { Proving, Verify, Queue, Demo, Output };
+    // The demo in one click: opens the demo project when none is open, runs every
+    // missing step to proof.json, then verifies it on the Verify tab.
+    void prove_demo_in_one_click();
+    void show_page(Page p);
 
 public slots:
     void refresh_project();
@@ -67,6 +82,7 @@ protected:
 
 private:
     void build_docks();
+    void build_proving_tabs();
     void build_menus();
     void build_status_bar();
     void connect_project();
@@ -85,6 +101,11 @@ private:
     ProjectController* project_;
     StepRunner* steps_;
     LayerViews* views_;
+    ProvingView* proving_;
+    VerifyPanel* verify_;
+    QueuePanel* queue_;
+    DemoFlow* demo_;
+    OutputView* output_;
 
     ProjectPanel* project_panel_;
     ErrorPanel* errors_;

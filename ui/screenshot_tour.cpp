@@ -2,6 +2,9 @@
 
 #include "ui/dialogs/about_dialog.hpp"
 #include "ui/main_window.hpp"
+#include "ui/models/stage_progress.hpp"
+#include "ui/proving_view.hpp"
+#include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/input_view.hpp"
 #include "ui/widgets/layer_list_view.hpp"
@@ -90,12 +93,74 @@ void ScreenshotTour::shoot_views() {
             std::fprintf(stderr, "proofscope: %s: %s\n", qPrintable(sample_image_), qPrintable(error));
         }
     }
+    shoot_proving();
     AboutDialog about(&window_);
     about.show();
     settle(300);
     const QString about_path = QDir(out_dir_).filePath("10_about.png");
     if (about.grab().save(about_path)) saved_ << about_path;
     emit done(window_.error_panel()->count() > 0 && !window_.trace() ? 1 : 0);
+}
+
+bool ScreenshotTour::run_and_wait(const QString& step) {
+    QEventLoop wait;
+    QTimer::singleShot(300'000, &wait, &QEventLoop::quit);
+    connect(&window_, &MainWindow::idle, &wait, &QEventLoop::quit);
+    window_.run_step(step);
+    if (window_.busy()) wait.exec();
+    return !window_.busy();
+}
+
+void ScreenshotTour::shoot_proving() {
+    ProvingView* proving = window_.proving_view();
+    window_.show_page(MainWindow::Page::Output);
+    save("22_output_prediction");
+    window_.show_page(MainWindow::Page::Demo);
+    save("23_demo_step2_witness");
+    window_.show_page(MainWindow::Page::Proving);
+    if (!window_.status().find("kzg.srs") || window_.status().find("kzg.srs")->state != ArtifactState::Present)
+        run_and_wait("gen-srs");
+    save("12_proving_before_keys");
+    if (!run_and_wait("setup")) return;
+    // Mid-run: once the permutation round is under way, while the job goes on.
+    bool shot = false;
+    auto hook = connect(&proving->progress(), &StageProgress::changed, this, [this, proving, &shot] {
+        for (const auto& r : proving->progress().rows())
+            if (!shot && r.name == "lookup accumulators" && r.state == StageRow::State::Running) {
+                shot = true;
+                QTimer::singleShot(0, this, [this] { save("13_proving_mid_run"); });
+            }
+    });
+    run_and_wait("prove");
+    disconnect(hook);
+    save("14_proving_after_stage_times");
+    window_.show_page(MainWindow::Page::Demo);
+    save("24_demo_step3_proved");
+    window_.show_page(MainWindow::Page::Proving);
+    run_and_wait("prove");  // a second run: the history and the comparison have two points
+    proving->show_chart(ProvingView::Chart::History);
+    save("15_proving_history");
+    proving->show_chart(ProvingView::Chart::Comparison);
+    save("16_proving_compare_runs");
+    proving->show_chart(ProvingView::Chart::StageTimes);
+
+    VerifyPanel* verify = window_.verify_panel();
+    window_.show_page(MainWindow::Page::Verify);
+    auto verdict = [this, verify](const QString& name, auto&& action) {
+        QEventLoop wait;
+        QTimer::singleShot(120'000, &wait, &QEventLoop::quit);
+        connect(verify, &VerifyPanel::verdict_shown, &wait, &QEventLoop::quit);
+        action();
+        wait.exec();
+        save(name);
+    };
+    verdict("17_verify_valid", [verify] { verify->verify(); });
+    verdict("18_verify_tampered_proof_byte", [verify] { verify->tamper(pipeline::Tamper::ProofByte); });
+    verdict("19_verify_tampered_output", [verify] { verify->tamper(pipeline::Tamper::ClaimedOutput); });
+    verdict("20_verify_other_model_key", [verify] { verify->tamper(pipeline::Tamper::OtherModelKey); });
+    verdict("21_verify_restored", [verify] { verify->restore(); });
+    window_.show_page(MainWindow::Page::Demo);
+    save("25_demo_step4_verified");
 }
 
 }  // namespace ps::ui

@@ -1,6 +1,8 @@
 #pragma once
 // `proofscope --screenshots DIR`: opens a project, optionally runs the missing pipeline
 // steps, then saves a PNG of the window on each main view (and the empty start state),
+// then generates keys, proves twice and verifies (genuine and tampered) for the Proving
+// and Verify tabs,
 // so anyone can look at the GUI as a stranger would without clicking through it.
 #include "ui/models/recent_projects.hpp"
 
@@ -26,6 +28,8 @@ private:
     void save(const QString& name);
     void after_project_loaded();
     void shoot_views();
+    void shoot_proving();  // setup, prove (mid-run and after), history, verify and tamper
+    bool run_and_wait(const QString& step);
 
     MainWindow& window_;
     QString out_dir_;

@@ -52,13 +52,20 @@ Srs srs_for_k(const Srs& srs, unsigned k, const std::string& srs_file, ProgressS
 
 plonk::ProvingKey setup_model(const CompiledCircuit& circuit, const Srs& srs, ProgressSink& progress,
                               std::vector<plonk::StageTiming>* timings) {
-    const ModelCircuit m = build_model_circuit(circuit, placeholder_witness(circuit));
+    const ModelCircuit m = [&] {
+        ProgressStage stage(progress, "lay out the circuit", 1);
+        return build_model_circuit(circuit, placeholder_witness(circuit));
+    }();
     return plonk::keygen(srs, *m.built.assignment, progress, timings);
 }
 
 plonk::Proof prove_model(const CompiledCircuit& circuit, const WitnessResult& witness, const plonk::ProvingKey& pk,
                          const Srs& srs, RandomSource& rng, ProgressSink& progress) {
-    const ModelCircuit m = build_model_circuit(circuit, witness);
+    // The witness round: every layer's values placed in the circuit's advice cells.
+    const ModelCircuit m = [&] {
+        ProgressStage stage(progress, "lay out the witness", 1);
+        return build_model_circuit(circuit, witness);
+    }();
     if (!(pk.vk.cs == *m.built.cs) || pk.vk.k != m.k)
         throw Error("pk.key", "was made for another circuit than this network.ezkl",
                     "run setup again with this compiled circuit");

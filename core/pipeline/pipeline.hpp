@@ -2,7 +2,11 @@
 // Everything a front end needs to run a project: the project and its inventory, and one
 // function per step (each in its own step_*.hpp). The CLI, the GUI and the tests call these.
 #include "core/pipeline/inventory.hpp"
+#include "core/pipeline/memory_estimate.hpp"
 #include "core/pipeline/project.hpp"
+#include "core/pipeline/proving_run.hpp"
+#include "core/pipeline/run_history.hpp"
+#include "core/pipeline/stage_plan.hpp"
 #include "core/pipeline/step.hpp"
 #include "core/pipeline/step_calibrate_settings.hpp"
 #include "core/pipeline/step_compile_circuit.hpp"
@@ -14,3 +18,4 @@
 #include "core/pipeline/step_srs.hpp"
 #include "core/pipeline/step_table.hpp"
 #include "core/pipeline/step_verify.hpp"
+#include "core/pipeline/tamper.hpp"

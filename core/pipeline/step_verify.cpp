@@ -43,6 +43,7 @@ VerifyStepResult verify(const VerifyPaths& paths, ProgressSink& progress) {
         throw Error(paths.srs.string(), "the SRS has k = " + std::to_string(srs.k) + ", the key needs " + std::to_string(vk.k),
                     "use the SRS the keys were made with");
     const plonk::Proof proof = run_stage(rec, "read " + paths.proof.filename().string(), [&] { return read_proof(paths.proof); });
+    result.proof_bytes = proof.bytes.size();
     const auto start = std::chrono::steady_clock::now();
     // The verifier needs only g[0], g2 and [τ]g2, which every size of one SRS shares.
     result.verdict = run_stage(rec, "verify the proof",

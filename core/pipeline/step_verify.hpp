@@ -21,6 +21,7 @@ struct VerifyPaths {
 struct VerifyStepResult : StepResult {
     plonk::VerifyResult verdict;
     double verify_milliseconds = 0;         // the verifier alone, files read
+    size_t proof_bytes = 0;                 // the proof itself (not proof.json's JSON text)
     nlohmann::json pretty_public_inputs;    // the public values, dequantised
 };
 

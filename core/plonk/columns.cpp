@@ -73,7 +73,7 @@ void write_statement(const VerifyingKey& vk, const std::vector<std::vector<Fr>>&
 }
 
 WitnessPolynomials commit_witness(const ProvingKey& pk, const Srs& srs, const Assignment& assignment,
-                                  RandomSource& rng, ProofWriter& transcript) {
+                                  RandomSource& rng, ProofWriter& transcript, TimedStage* stage) {
     const size_t n = pk.vk.n();
     WitnessPolynomials w;
     for (const auto& column : assignment.columns(ColumnKind::Instance)) {
@@ -82,7 +82,9 @@ WitnessPolynomials commit_witness(const ProvingKey& pk, const Srs& srs, const As
         w.instance.push_back(prepare_polynomial(std::move(values), *pk.domain));
     }
     for (const auto& column : assignment.columns(ColumnKind::Advice)) {
+        if (stage) stage->check_cancelled();
         w.advice.push_back(blind_and_commit(column, assignment.usable_rows(), pk, srs, rng, transcript, tag::ADVICE));
+        if (stage) stage->advance(w.advice.size());
     }
     return w;
 }

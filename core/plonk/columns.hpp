@@ -5,6 +5,7 @@
 // evaluations at every queried rotation. Prover and verifier halves side by side.
 #include "core/plonk/assignment.hpp"
 #include "core/plonk/protocol.hpp"
+#include "core/plonk/stage_timer.hpp"
 
 namespace ps::plonk::columns {
 
@@ -17,8 +18,10 @@ Digest32 instance_digest(const std::vector<std::vector<Fr>>& instances);
 // the proof (so a mismatch is diagnosed precisely), then every public input is absorbed.
 void write_statement(const VerifyingKey& vk, const std::vector<std::vector<Fr>>& instances,
                      ProofWriter& transcript);
+// `stage` (optional) advances one unit per advice column and is where a Cancel is seen
+// between columns, so a large circuit stops within one column's MSM.
 WitnessPolynomials commit_witness(const ProvingKey& pk, const Srs& srs, const Assignment& assignment,
-                                  RandomSource& rng, ProofWriter& transcript);
+                                  RandomSource& rng, ProofWriter& transcript, TimedStage* stage = nullptr);
 // Writes advice then fixed query evaluations; returns every query's value at x (instance
 // included) and the row-indicator values the verifier will use.
 PointEvaluations evaluate(const ProvingKey& pk, const WitnessPolynomials& witness, const Fr& x,

@@ -50,8 +50,8 @@ Proof create_proof(const ProvingKey& pk, const Srs& srs, const Assignment& witne
 
     WitnessPolynomials columns_committed;
     {
-        TimedStage s(progress, t, "commit advice");
-        columns_committed = columns::commit_witness(pk, srs, witness, rng, transcript);
+        TimedStage s(progress, t, "commit advice", pk.vk.cs.num_advice_columns());
+        columns_committed = columns::commit_witness(pk, srs, witness, rng, transcript, &s);
     }
     const ColumnValues base = base_column_values(pk, columns_committed);
     ch.theta = transcript.squeeze(tag::THETA);

@@ -24,7 +24,7 @@ struct StageTiming {
 class TimedStage {
 public:
     TimedStage(ProgressSink& sink, std::vector<StageTiming>& timings, std::string name, uint64_t total = 1)
-        : stage_(sink, name, total), timings_(timings), name_(std::move(name)),
+        : stage_(sink, name, total), sink_(sink), timings_(timings), name_(std::move(name)),
           msm_start_(meter::totals(meter::Kernel::Msm)), ntt_start_(meter::totals(meter::Kernel::Ntt)),
           start_(std::chrono::steady_clock::now()) {}
     ~TimedStage() {
@@ -41,6 +41,8 @@ public:
     TimedStage(const TimedStage&) = delete;
     TimedStage& operator=(const TimedStage&) = delete;
     void advance(uint64_t done) { stage_.advance(done); }
+    // Throws Cancelled when the sink asks to stop (work inside a stage calls it between chunks).
+    void check_cancelled() const { throw_if_cancelled(sink_); }
 
 private:
     static double since(meter::Kernel k, const meter::KernelTotals& start) {
@@ -48,6 +50,7 @@ private:
     }
 
     ProgressStage stage_;
+    ProgressSink& sink_;
     std::vector<StageTiming>& timings_;
     std::string name_;
     meter::KernelTotals msm_start_, ntt_start_;

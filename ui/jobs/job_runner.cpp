@@ -1,7 +1,9 @@
 #include "ui/jobs/job_runner.hpp"
 
 #include <QMetaObject>
+#include <chrono>
 #include <cmath>
+#include <vector>
 
 namespace ps::ui {
 
@@ -15,14 +17,25 @@ public:
     void begin_stage(std::string_view name, uint64_t total) override {
         total_ = total;
         last_percent_ = -1;
-        emit runner_.stage_changed(QString::fromUtf8(name.data(), qsizetype(name.size())));
+        const QString stage = QString::fromUtf8(name.data(), qsizetype(name.size()));
+        open_.push_back({stage, std::chrono::steady_clock::now()});
+        emit runner_.stage_started(stage, int(open_.size()) - 1);
+        emit runner_.stage_changed(stage);
         emit_percent(0);
     }
     void advance(uint64_t done) override {
         if (total_ == 0) return;
         emit_percent(int(std::min<uint64_t>(done, total_) * 100 / total_));
     }
-    void end_stage() override { emit_percent(100); }
+    void end_stage() override {
+        emit_percent(100);
+        if (open_.empty()) return;
+        const Open o = open_.back();
+        open_.pop_back();
+        emit runner_.stage_finished(
+            o.name, int(open_.size()),
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o.start).count());
+    }
     bool cancelled() const override { return cancel_.load(); }
 
 private:
@@ -30,8 +43,13 @@ private:
         if (p == last_percent_.exchange(p)) return;
         emit runner_.progress(p);
     }
+    struct Open {
+        QString name;
+        std::chrono::steady_clock::time_point start;
+    };
     JobRunner& runner_;
     const std::atomic<bool>& cancel_;
+    std::vector<Open> open_;  // begin/end come from the job's own thread only
     uint64_t total_ = 0;
     std::atomic<int> last_percent_{-1};
 };

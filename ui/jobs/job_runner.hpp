@@ -36,6 +36,10 @@ public slots:
 signals:
     void started(const QString& title);
     void stage_changed(const QString& stage);
+    // Every stage the core reports, with its nesting depth (0: a stage of the step itself)
+    // and, when it ends, its wall time.
+    void stage_started(const QString& stage, int depth);
+    void stage_finished(const QString& stage, int depth, double milliseconds);
     void progress(int percent);  // of the current stage, 0..100; 100 once more at success
     void succeeded(const QString& title, double seconds);
     void failed(const ps::ui::ErrorReport& error);

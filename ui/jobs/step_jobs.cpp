@@ -10,7 +10,8 @@ pipeline::Project to_project(const ProjectPaths& paths) {
     return pipeline::Project(paths.folder.toStdString(), paths.input_json.toStdString());
 }
 
-std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths& paths) {
+std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths& paths,
+                                        const pipeline::RunOptions& options) {
     const pipeline::Project p = to_project(paths);
     // Each job takes the project by value: it outlives the click that started it.
     if (step == "gen-settings")
@@ -23,8 +24,10 @@ std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths
         return [p](ProgressSink& s) { pipeline::gen_srs(p, {}, s); };
     if (step == "gen-witness")
         return [p](ProgressSink& s) { pipeline::gen_witness(p, {}, s); };
+    // Setup and prove are recorded in the project's run history (runs.jsonl), which the
+    // timing charts read; prove checks its new proof at once, as anyone would.
     if (step == "setup")
-        return [p](ProgressSink& s) { pipeline::setup(p, s); };
+        return [p, options](ProgressSink& s) { pipeline::setup_and_record(p, options, s); };
     if (step == "mock")
         return [p](ProgressSink& s) {
             const auto r = pipeline::mock(p, s);
@@ -34,7 +37,7 @@ std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths
                             "regenerate the witness with gen-witness, or run proofscope-cli mock for the full list");
         };
     if (step == "prove")
-        return [p](ProgressSink& s) { pipeline::prove(p, {}, s); };
+        return [p, options](ProgressSink& s) { pipeline::prove_and_record(p, options, s); };
     if (step == "verify")
         return [p](ProgressSink& s) {
             const auto r = pipeline::verify(p, s);

@@ -6,6 +6,7 @@
 #include "ui/models/recent_projects.hpp"
 
 #include "core/pipeline/project.hpp"
+#include "core/pipeline/proving_run.hpp"
 
 #include <optional>
 
@@ -15,6 +16,9 @@ pipeline::Project to_project(const ProjectPaths& paths);
 
 // The work for `step` on `paths`; nothing when the step has no implementation in this
 // build (the step table says why). gen-srs sizes the SRS from settings.json's logrows.
-std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths& paths);
+// Setup and prove append to the project's run history; `options.threads` caps the core's
+// parallelism for them.
+std::optional<JobRunner::Work> step_work(const QString& step, const ProjectPaths& paths,
+                                         const pipeline::RunOptions& options = {});
 
 }  // namespace ps::ui
