@@ -113,6 +113,18 @@ Attribute convert_attribute(const onnx::AttributeProto& a, const std::string& wh
     return out;
 }
 
+// A NodeProto as a graph node: name, op, edges and converted (not yet checked) attributes.
+Node node_from_proto(const onnx::NodeProto& n, size_t i, const std::string& file) {
+    Node node;
+    node.index = i;
+    node.op = n.domain().empty() || n.domain() == "ai.onnx" ? n.op_type() : n.domain() + "." + n.op_type();
+    node.name = n.name().empty() ? n.op_type() + "_" + std::to_string(i) : n.name();
+    node.inputs.assign(n.input().begin(), n.input().end());
+    node.outputs.assign(n.output().begin(), n.output().end());
+    for (const auto& a : n.attribute()) node.attrs[a.name()] = convert_attribute(a, file + ": " + node_location(node));
+    return node;
+}
+
 Graph build_graph(const onnx::ModelProto& model, const std::filesystem::path& path) {
     const std::string file = path.string();
     const onnx::GraphProto& g = model.graph();
@@ -146,18 +158,7 @@ Graph build_graph(const onnx::ModelProto& model, const std::filesystem::path& pa
                        graph.dtype_of(v.name())};
         graph.outputs.push_back(info);
     }
-    for (int i = 0; i < g.node_size(); ++i) {
-        const auto& n = g.node(i);
-        Node node;
-        node.index = static_cast<size_t>(i);
-        node.op = n.domain().empty() || n.domain() == "ai.onnx" ? n.op_type() : n.domain() + "." + n.op_type();
-        node.name = n.name().empty() ? n.op_type() + "_" + std::to_string(i) : n.name();
-        node.inputs.assign(n.input().begin(), n.input().end());
-        node.outputs.assign(n.output().begin(), n.output().end());
-        for (const auto& a : n.attribute())
-            node.attrs[a.name()] = convert_attribute(a, file + ": " + node_location(node));
-        graph.nodes.push_back(std::move(node));
-    }
+    for (int i = 0; i < g.node_size(); ++i) graph.nodes.push_back(node_from_proto(g.node(i), size_t(i), file));
     return graph;
 }
 
@@ -165,14 +166,8 @@ Graph build_graph(const onnx::ModelProto& model, const std::filesystem::path& pa
 // itself, so a crafted attribute must be refused before the model reaches it.
 void check_proto_attributes(const onnx::GraphProto& g, const std::string& file) {
     for (int i = 0; i < g.node_size(); ++i) {
-        const auto& n = g.node(i);
-        Node node;
-        node.index = static_cast<size_t>(i);
-        node.op = n.domain().empty() || n.domain() == "ai.onnx" ? n.op_type() : n.domain() + "." + n.op_type();
-        node.name = n.name().empty() ? n.op_type() + "_" + std::to_string(i) : n.name();
-        const std::string where = file + ": " + node_location(node);
-        for (const auto& a : n.attribute()) node.attrs[a.name()] = convert_attribute(a, where);
-        check_node_attributes(node, where);
+        const Node node = node_from_proto(g.node(i), size_t(i), file);
+        check_node_attributes(node, file + ": " + node_location(node));
     }
 }
 
