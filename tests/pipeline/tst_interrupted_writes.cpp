@@ -118,11 +118,14 @@ private slots:
         sweep(c, false);
     }
 
+    QStringList setup_args() const {
+        return {"setup", "-M", q(p("network.ezkl")), "--srs-path", q(p("kzg.srs")), "--vk-path", q(p("vk.key")),
+                "--pk-path", q(p("pk.key"))};
+    }
+
     void setup() {
         auto first = std::make_shared<std::vector<uint8_t>>();
-        Command c{"setup",
-                  {"setup", "-M", q(p("network.ezkl")), "--srs-path", q(p("kzg.srs")), "--vk-path", q(p("vk.key")),
-                   "--pk-path", q(p("pk.key"))},
+        Command c{"setup", setup_args(),
                   p("pk.key"),
                   [first](const fs::path& f) {  // key generation is deterministic
                       if (first->empty()) *first = ps::read_file_bytes(f);
@@ -133,6 +136,8 @@ private slots:
     }
 
     void prove() {
+        // setup()'s last sweep may have killed it before pk.key was written: keys first.
+        QCOMPARE(run_to_end(setup_args()), 0);
         Command c{"prove",
                   {"prove", "-W", q(p("witness.json")), "-M", q(p("network.ezkl")), "--pk-path", q(p("pk.key")),
                    "--srs-path", q(p("kzg.srs")), "--proof-path", q(p("proof.json"))},
