@@ -269,13 +269,7 @@ std::vector<WireTensor> gemm(NodeContext& c) {
 
 std::vector<WireTensor> reduce(NodeContext& c, bool mean) {
     const WireTensor x = c.natural(0);
-    std::vector<int64_t> axes;
-    if (c.present(1)) {
-        if (!c.is_constant(1)) c.fail("reduction axes computed at run time are not supported");
-        axes = model::to_ints(c.constant(1));
-    } else {
-        axes = c.node.attr_ints("axes");
-    }
+    const std::vector<int64_t> axes = c.reduction_axes();
     if (axes.empty() && c.node.attr_int("noop_with_empty_axes", 0)) return {x};
     const fixed::ReductionPlan p = fixed::plan_reduction(x.shape, axes, c.node.attr_int("keepdims", 1) != 0);
     std::vector<std::vector<Wire>> groups(model::element_count(p.out_shape));

@@ -10,14 +10,7 @@ namespace ps::circuit {
 namespace {
 
 fixed::ReductionPlan plan_for(const NodeContext& c, const WireTensor& x) {
-    std::vector<int64_t> axes;
-    if (c.present(1)) {
-        if (!c.is_constant(1)) c.fail("reduction axes computed at run time are not supported");
-        axes = model::to_ints(c.constant(1));
-    } else {
-        axes = c.node.attr_ints("axes");
-    }
-    return fixed::plan_reduction(x.shape, axes, c.node.attr_int("keepdims", 1) != 0);
+    return fixed::plan_reduction(x.shape, c.reduction_axes(), c.node.attr_int("keepdims", 1) != 0);
 }
 
 std::vector<WireTensor> reduce_l1(NodeContext& c) {

@@ -49,12 +49,7 @@ std::vector<WireTensor> reduce_extremum(NodeContext& c) {
     const bool global = c.node.op.rfind("Global", 0) == 0;
     std::vector<int64_t> axes;
     if (!global) {
-        if (c.present(1)) {
-            if (!c.is_constant(1)) c.fail("reduction axes computed at run time are not supported");
-            axes = model::to_ints(c.constant(1));
-        } else {
-            axes = c.node.attr_ints("axes");
-        }
+        axes = c.reduction_axes();
         if (axes.empty() && c.node.attr_int("noop_with_empty_axes", 0)) return {x};
     } else {
         for (size_t d = 2; d < x.shape.size(); ++d) axes.push_back(int64_t(d));

@@ -55,6 +55,12 @@ Scale NodeContext::data_scale() const {
     return any ? s : last_natural;
 }
 
+std::vector<int64_t> NodeContext::reduction_axes() const {
+    if (!present(1)) return node.attr_ints("axes");
+    if (!is_constant(1)) fail("reduction axes computed at run time are not supported");
+    return model::to_ints(constant(1));
+}
+
 const fixed::FixedTensor& NodeContext::param(size_t i, Scale s) const {
     if (!is_constant(i)) fail("input '" + (present(i) ? node.inputs[i] : std::string("?")) + "' has no value");
     return params.get(node.inputs[i], s, location());

@@ -44,6 +44,9 @@ struct NodeContext {
     // or conditions) to, as fixed_ops_copy.cpp does: the largest runtime data input's,
     // or the last data input's natural scale when every data input is a constant.
     Scale data_scale() const;
+    // A reduction's axes: input 1 (opset ≥ 13/18, which must be a constant) or the
+    // "axes" attribute, as the fixed-point kernels read them.
+    std::vector<int64_t> reduction_axes() const;
 
     // Parameter values at scale s (as the kernel quantised them).
     const fixed::FixedTensor& param(size_t i, Scale s) const;
