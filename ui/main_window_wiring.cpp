@@ -8,6 +8,8 @@
 #include "ui/models/stage_progress.hpp"
 #include "ui/jobs/job_queue.hpp"
 #include "ui/demo_flow.hpp"
+#include "ui/layer_views.hpp"
+#include "ui/widgets/input_view.hpp"
 #include "ui/proving_view.hpp"
 #include "ui/widgets/output_view.hpp"
 #include "ui/queue_panel.hpp"
@@ -93,7 +95,10 @@ void MainWindow::build_proving_tabs() {
     views_->tabs()->setTabToolTip(0, "A guided tour for newcomers: input, witness, proof, verification in plain words");
     // A newcomer starts on the guided tour (and the tab bar starts scrolled to it).
     views_->tabs()->setCurrentWidget(demo_);
-    connect(demo_, &DemoFlow::pick_input_requested, this, [this] { show_view(View::Input); });
+    connect(demo_, &DemoFlow::pick_input_requested, this, [this] {
+        show_view(View::Input);
+        views_->input_view()->open_drawing_pad();  // "draw or pick": the pad opens beside the Load button
+    });
     connect(demo_, &DemoFlow::one_click_requested, this, &MainWindow::prove_demo_in_one_click);
     connect(demo_, &DemoFlow::verifier_view_requested, this, [this] { show_page(Page::Verify); });
     connect(steps_, &StepRunner::chain_reached_proof, this, [this] {

@@ -46,7 +46,7 @@ QString run_report_html(const RunReportContent& c) {
         h += QString("<p style='font-size:16pt; color:%1'><b>%2</b></p>")
                  .arg(valid ? "#1e8449" : "#c0392b", valid ? "VALID" : QString::fromStdString(prove->verdict).toHtmlEscaped());
         h += QString("<p>Prove %1 · proof %2 · peak memory %3 · verify %4 · threads %5</p>")
-                 .arg(duration_text(prove->total_milliseconds), bytes_text(prove->proof_bytes), bytes_text(prove->peak_rss_bytes),
+                 .arg(duration_text(prove->total_milliseconds), bytes_text(prove->proof_bytes), peak_memory_text(*prove),
                       duration_text(prove->verify_milliseconds), prove->threads ? QString::number(prove->threads) : QString("all cores"));
         h += "<table border=1 cellspacing=0 cellpadding=2><tr><th>stage</th><th>time</th></tr>";
         for (const auto& s : prove->stages)
@@ -58,7 +58,7 @@ QString run_report_html(const RunReportContent& c) {
     }
     if (const pipeline::RunRecord* setup = last_run(c.history, "setup"))
         h += QString("<p>Keys generated %1 in %2 (peak memory %3).</p>")
-                 .arg(QString::fromStdString(setup->date), duration_text(setup->total_milliseconds), bytes_text(setup->peak_rss_bytes));
+                 .arg(QString::fromStdString(setup->date), duration_text(setup->total_milliseconds), peak_memory_text(*setup));
     h += QString("<p style='color:#666'>%1 run(s) in runs.jsonl. proof.json itself holds no timings or digests.</p>").arg(c.history.runs.size());
     return h;
 }

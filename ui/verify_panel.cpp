@@ -144,19 +144,19 @@ void VerifyPanel::tamper(pipeline::Tamper kind) { start("Verify a tampered proof
 
 void VerifyPanel::start(const QString& title, std::optional<pipeline::Tamper> kind) {
     if (paths_.folder.isEmpty() || jobs_.busy()) return;
-    pipeline::VerifyPaths genuine = pipeline::VerifyPaths::of(to_project(paths_));
-    genuine.proof = proof_.toStdString();
+    pipeline::TamperSources sources = pipeline::TamperSources::of(to_project(paths_));
+    sources.genuine.proof = proof_.toStdString();
     const std::filesystem::path scratch = scratch_.path().toStdString();
     auto outcome = std::make_shared<Outcome>();
     outcome->tampered = kind;
     pending_ = outcome;
-    const bool started = jobs_.start(title, [outcome, genuine, scratch](ProgressSink& sink) {
+    const bool started = jobs_.start(title, [outcome, sources, scratch](ProgressSink& sink) {
         if (outcome->tampered) {
-            auto v = pipeline::verify_tampered(genuine, *outcome->tampered, scratch, sink);
+            auto v = pipeline::verify_tampered(sources, *outcome->tampered, scratch, sink);
             outcome->result = std::move(v.result);
             outcome->what_changed = std::move(v.copy.what_changed);
         } else {
-            outcome->result = pipeline::verify(genuine, sink);
+            outcome->result = pipeline::verify(sources.genuine, sink);
         }
         outcome->done = true;
     });

@@ -28,11 +28,12 @@ std::vector<std::pair<Fr, std::vector<size_t>>> group_by_point(std::span<const Q
 }  // namespace
 
 MultiOpeningProof open_multi(const Srs& srs, std::span<const ProverQuery> queries,
-                             OpeningTranscript& transcript) {
+                             OpeningTranscript& transcript, const ProgressSink* progress) {
     if (queries.empty()) throw Error("KZG multi-open", "no queries to open");
     const Fr v = transcript.squeeze_challenge();
     MultiOpeningProof proof;
     for (const auto& [z, members] : group_by_point(queries)) {
+        if (progress) throw_if_cancelled(*progress);
         // f = Σ v^j p_j, e = Σ v^j e_j over this point's queries; W = [(f − e)/(X − z)]
         size_t len = 0;
         for (size_t i : members) len = std::max(len, queries[i].poly.size());

@@ -6,6 +6,8 @@
 // the verifier folds the points with powers of u and checks one pairing equation
 //   e(Σ u^i W_i, [τ]G2) = e(Σ u^i (z_i W_i + C_i − e_i G), G2).
 #include "core/kzg/srs.hpp"
+#include "core/util/progress.hpp"
+
 #include <span>
 #include <string>
 #include <vector>
@@ -46,8 +48,9 @@ struct OpeningVerdict {
 };
 
 // Squeezes v, then commits and absorbs the witnesses. Queries must not be empty.
+// `progress`, when given, is asked before each point's witness whether to stop.
 MultiOpeningProof open_multi(const Srs& srs, std::span<const ProverQuery> queries,
-                             OpeningTranscript& transcript);
+                             OpeningTranscript& transcript, const ProgressSink* progress = nullptr);
 
 // Squeezes v, absorbs the proof's witnesses, squeezes u, checks the pairing equation.
 OpeningVerdict verify_multi(const KzgVerifierParams& params, std::span<const VerifierQuery> queries,

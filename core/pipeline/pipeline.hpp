@@ -2,6 +2,7 @@
 // Everything a front end needs to run a project: the project and its inventory, and one
 // function per step (each in its own step_*.hpp). The CLI, the GUI and the tests call these.
 #include "core/pipeline/inventory.hpp"
+#include "core/pipeline/job_peak_memory.hpp"
 #include "core/pipeline/memory_estimate.hpp"
 #include "core/pipeline/project.hpp"
 #include "core/pipeline/proving_run.hpp"

@@ -1,8 +1,8 @@
 #include "core/pipeline/proving_run.hpp"
 
 #include "core/artifacts/settings.hpp"
+#include "core/pipeline/job_peak_memory.hpp"
 #include "core/util/atomic_file.hpp"
-#include "core/util/process_usage.hpp"
 #include "core/util/sha256.hpp"
 #include "core/pipeline/step_gen_witness.hpp"
 
@@ -44,17 +44,25 @@ RunRecord start_record(std::string step, const Project& project, const RunOption
     return r;
 }
 
+void record_peak(const JobPeakMemory& memory, RunRecord& record) {
+    const JobPeakMemory::Reading r = memory.read();
+    record.peak_rss_bytes = r.peak_rss_bytes;
+    record.overlapping_jobs = r.overlapping_jobs;
+}
+
 }  // namespace
 
 ProvingRun prove_and_record(const Project& project, const RunOptions& options, ProgressSink& progress) {
     ProvingRun run;
     run.record = start_record("prove", project, options);
     run.record.input_digest = file_digest(project.path(Artifact::Input));
-    reset_peak_rss();
     ProveOptions prove_options;
     prove_options.blinding = options.blinding;
-    run.prove = in_arena(options.threads, [&] { return prove(project, prove_options, progress); });
-    run.record.peak_rss_bytes = sample_process_usage().peak_rss_bytes;
+    {
+        const JobPeakMemory memory;
+        run.prove = in_arena(options.threads, [&] { return prove(project, prove_options, progress); });
+        record_peak(memory, run.record);
+    }
     run.verify = in_arena(options.threads, [&] { return verify(project, progress); });
     run.record.stages = run.prove.timings;
     run.record.total_milliseconds = run.prove.total_milliseconds;
@@ -68,9 +76,11 @@ ProvingRun prove_and_record(const Project& project, const RunOptions& options, P
 SetupRun setup_and_record(const Project& project, const RunOptions& options, ProgressSink& progress) {
     SetupRun run;
     run.record = start_record("setup", project, options);
-    reset_peak_rss();
-    run.setup = in_arena(options.threads, [&] { return setup(project, progress); });
-    run.record.peak_rss_bytes = sample_process_usage().peak_rss_bytes;
+    {
+        const JobPeakMemory memory;
+        run.setup = in_arena(options.threads, [&] { return setup(project, progress); });
+        record_peak(memory, run.record);
+    }
     run.record.stages = run.setup.timings;
     run.record.total_milliseconds = run.setup.total_milliseconds;
     append_run_record(run_history_path(project), run.record);

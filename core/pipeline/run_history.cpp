@@ -3,11 +3,15 @@
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fstream>
-#include <mutex>
 #include <nlohmann/json.hpp>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace ps::pipeline {
 
@@ -29,6 +33,7 @@ std::string to_json_line(const RunRecord& r) {
         {"stages", stages},
         {"total_ms", r.total_milliseconds},
         {"peak_rss_bytes", r.peak_rss_bytes},
+        {"overlapping_jobs", r.overlapping_jobs},
         {"proof_bytes", r.proof_bytes},
         {"verify_ms", r.verify_milliseconds},
         {"verdict", r.verdict},
@@ -56,6 +61,7 @@ RunRecord run_record_from_json_line(std::string_view line, const std::string& wh
             r.stages.push_back({s.at("stage").get<std::string>(), s.at("ms").get<double>(), s.value("depth", 0)});
         r.total_milliseconds = j.value("total_ms", 0.0);
         r.peak_rss_bytes = j.value("peak_rss_bytes", uint64_t(0));
+        r.overlapping_jobs = j.value("overlapping_jobs", 0u);
         r.proof_bytes = j.value("proof_bytes", uint64_t(0));
         r.verify_milliseconds = j.value("verify_ms", 0.0);
         r.verdict = j.value("verdict", "");
@@ -87,11 +93,37 @@ RunHistory read_run_history(const std::filesystem::path& path) {
     return h;
 }
 
+namespace {
+
+// Read, append, rename: two appenders finishing together would each rename their own copy
+// and lose the other's line. The rename replaces the file's inode, so the lock is taken
+// on the folder instead (flock works on a directory's descriptor and leaves no lock file
+// behind); each open() is its own lock owner, so threads of one process take turns too.
+class FolderLock {
+public:
+    explicit FolderLock(const std::filesystem::path& folder)
+        : fd_(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ < 0)
+            throw Error(folder.string(), std::string("cannot open the folder to record the run: ") + std::strerror(errno));
+        while (::flock(fd_, LOCK_EX) != 0)
+            if (errno != EINTR) {
+                const int e = errno;
+                ::close(fd_);
+                throw Error(folder.string(), std::string("cannot lock the folder to record the run: ") + std::strerror(e));
+            }
+    }
+    ~FolderLock() { ::close(fd_); }  // closing releases the lock
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
+
+}  // namespace
+
 void append_run_record(const std::filesystem::path& path, const RunRecord& record) {
-    // Read, append, rename: two jobs of one process (the GUI's queue) finishing together
-    // would each rename their own copy and lose the other's line, so appends take turns.
-    static std::mutex appending;
-    const std::lock_guard<std::mutex> turn(appending);
+    const FolderLock turn(path.parent_path());
     std::string text;
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {

@@ -25,6 +25,9 @@ struct RunRecord {
     std::vector<StageTiming> stages;
     double total_milliseconds = 0;
     uint64_t peak_rss_bytes = 0;  // of this run (0: unknown)
+    // Other jobs of the same process that ran during this one (the GUI's queue): the
+    // process has one memory high-water mark, so peak_rss_bytes then includes theirs.
+    unsigned overlapping_jobs = 0;
     uint64_t proof_bytes = 0;     // prove only
     double verify_milliseconds = 0;  // prove only: the proof checked right after it was made
     std::string verdict;          // "valid", "invalid: <reason>", or "" (setup)
@@ -46,8 +49,8 @@ std::filesystem::path run_history_path(const Project& project);
 // A missing file is an empty history; unreadable lines are skipped and named.
 RunHistory read_run_history(const std::filesystem::path& path);
 // Appends one line (the file rewritten through a temporary file and rename, so a crash
-// never leaves half a line). Appends from threads of one process are serialised; two
-// processes appending at the same instant can still lose a line.
+// never leaves half a line). Appends take turns — threads of one process and separate
+// processes (the GUI and a CLI in the same project) alike — so no line is lost.
 void append_run_record(const std::filesystem::path& path, const RunRecord& record);
 
 // "2026-12-01T14:03:11Z" for now.

@@ -21,7 +21,7 @@ ProveResult prove(const ProvePaths& paths, const ProveOptions& options, Progress
     const WitnessResult witness = run_stage(rec, "read " + paths.witness.filename().string(),
                                             [&] { return read_witness_json(paths.witness); });
     const plonk::ProvingKey pk = run_stage(rec, "read " + paths.pk.filename().string(), [&] {
-        return plonk::read_proving_key(paths.pk, settings_digest(circuit.settings));
+        return plonk::read_proving_key(paths.pk, settings_digest(circuit.settings), &rec);
     });
     const Srs file_srs = run_stage(rec, "read " + paths.srs.filename().string(), [&] { return read_srs(paths.srs); });
     const Srs srs = circuit::srs_for_k(file_srs, pk.vk.k, paths.srs.string(), rec);

@@ -1,13 +1,16 @@
 #include "core/pipeline/tamper.hpp"
 
 #include "core/artifacts/settings.hpp"
+#include "core/artifacts/compiled_circuit.hpp"
 #include "core/circuit/model_proving.hpp"
+#include "core/kzg/srs_io.hpp"
 #include "core/plonk/key_files.hpp"
 #include "core/plonk/proof_json.hpp"
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace ps::pipeline {
 
@@ -76,21 +79,56 @@ std::string bump_claimed_output(const VerifyPaths& genuine, const Settings& sett
            "; the proof left as it was";
 }
 
-std::string other_model_key(const VerifyPaths& genuine, const Settings& settings, const std::filesystem::path& out) {
-    plonk::VerifyingKey vk = plonk::read_verifying_key(genuine.vk, settings_digest(settings));
+// The largest-magnitude weight of the first weight tensor, one unit larger: the smallest
+// change that makes another model. Empty when the model has no weights.
+std::string change_one_weight(CompiledCircuit& circuit) {
+    for (auto& [name, param] : circuit.params) {
+        auto& data = param.tensor.data;
+        if (data.empty()) continue;
+        size_t at = 0;
+        for (size_t i = 1; i < data.size(); ++i)
+            if (std::llabs(data[i]) > std::llabs(data[at])) at = i;
+        data[at] += 1;
+        return "weight " + std::to_string(at) + " of \"" + name + "\" (" + std::to_string(data[at] - 1) + " → " +
+               std::to_string(data[at]) + " in units of 1/2^" + std::to_string(param.scale) + ")";
+    }
+    return {};
+}
+
+std::string other_model_key(const TamperSources& sources, const Settings& settings, const std::filesystem::path& out,
+                            ProgressSink& progress) {
+    const auto digest = settings_digest(settings);
+    if (settings.run_args.param_visibility == Visibility::Fixed) {
+        CompiledCircuit other = read_compiled_circuit(sources.compiled);
+        check_settings_match(other, settings, sources.genuine.settings.string(), sources.compiled.string());
+        const std::string changed = change_one_weight(other);
+        if (!changed.empty()) {
+            const Srs file_srs = read_srs(sources.genuine.srs);
+            const Srs srs = circuit::srs_for_k(file_srs, other.settings.run_args.logrows, sources.genuine.srs.string(), progress);
+            const plonk::ProvingKey pk = circuit::setup_model(other, srs, progress);
+            plonk::write_verifying_key(out, pk.vk, digest);
+            return "the key of another model: this network with " + changed + ", made by setup";
+        }
+    }
+    // Weights that are advice (or a model without weights) are not in the key: a model with
+    // other weights would have this very key. Moving one fixed commitment by G stands in.
+    plonk::VerifyingKey vk = plonk::read_verifying_key(sources.genuine.vk, digest);
     if (vk.fixed_commitments.empty())
-        throw Error(genuine.vk.string(), "has no fixed columns to change", "use a model with weights");
-    // A model with other weights has other fixed columns, hence other commitments and
-    // another key digest; moving one commitment by G is the smallest such change.
+        throw Error(sources.genuine.vk.string(), "has no fixed columns to change", "use a model with fixed weights");
     vk.fixed_commitments.front() = (G1::from_affine(vk.fixed_commitments.front()) + G1::generator()).to_affine();
     vk.digest = vk.compute_digest();
-    plonk::write_verifying_key(out, vk, settings_digest(settings));
-    return "a verifying key for a model whose weights differ (one weight commitment changed)";
+    plonk::write_verifying_key(out, vk, digest);
+    return "a verifying key with one fixed-column commitment changed (this model's weights are " +
+           to_string(settings.run_args.param_visibility) + ", not part of the key, so another model's weights would not show)";
 }
 
 }  // namespace
 
-TamperedCopy write_tampered_copy(const VerifyPaths& genuine, Tamper kind, const std::filesystem::path& scratch) {
+TamperSources TamperSources::of(const Project& p) { return {VerifyPaths::of(p), p.path(Artifact::CompiledCircuit)}; }
+
+TamperedCopy write_tampered_copy(const TamperSources& sources, Tamper kind, const std::filesystem::path& scratch,
+                                 ProgressSink& progress) {
+    const VerifyPaths& genuine = sources.genuine;
     std::filesystem::create_directories(scratch);
     const Settings settings = read_settings(genuine.settings);
     TamperedCopy copy{genuine, {}};
@@ -105,15 +143,15 @@ TamperedCopy write_tampered_copy(const VerifyPaths& genuine, Tamper kind, const 
         break;
     case Tamper::OtherModelKey:
         copy.paths.vk = scratch / "vk_other_model.key";
-        copy.what_changed = other_model_key(genuine, settings, copy.paths.vk);
+        copy.what_changed = other_model_key(sources, settings, copy.paths.vk, progress);
         break;
     }
     return copy;
 }
 
-TamperVerdict verify_tampered(const VerifyPaths& genuine, Tamper kind, const std::filesystem::path& scratch,
+TamperVerdict verify_tampered(const TamperSources& sources, Tamper kind, const std::filesystem::path& scratch,
                               ProgressSink& progress) {
-    TamperVerdict v{write_tampered_copy(genuine, kind, scratch), {}};
+    TamperVerdict v{write_tampered_copy(sources, kind, scratch, progress), {}};
     v.result = verify(v.copy.paths, progress);
     return v;
 }

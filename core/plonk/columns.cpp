@@ -77,6 +77,7 @@ WitnessPolynomials commit_witness(const ProvingKey& pk, const Srs& srs, const As
     const size_t n = pk.vk.n();
     WitnessPolynomials w;
     for (const auto& column : assignment.columns(ColumnKind::Instance)) {
+        if (stage) stage->check_cancelled();
         std::vector<Fr> values(column);
         values.resize(n);
         w.instance.push_back(prepare_polynomial(std::move(values), *pk.domain));

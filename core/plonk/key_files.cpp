@@ -123,7 +123,8 @@ VerifyingKey decode_verifying_key_file(std::span<const uint8_t> bytes, const std
 }
 
 ProvingKey decode_proving_key_file(std::span<const uint8_t> bytes, const std::string& where,
-                                   const std::optional<Digest32>& expected_settings_digest) {
+                                   const std::optional<Digest32>& expected_settings_digest,
+                                   const ProgressSink* progress) {
     ByteReader in(bytes, where);
     VerifyingKey vk = decode_header(in, PK_MAGIC, "pk.key", where, expected_settings_digest);
     auto read_columns = [&](size_t expected, const char* what) {
@@ -144,7 +145,7 @@ ProvingKey decode_proving_key_file(std::span<const uint8_t> bytes, const std::st
     auto fixed = read_columns(vk.cs.num_fixed_columns(), "fixed");
     auto sigma = read_columns(vk.cs.permutation_columns().size(), "permutation");
     if (in.remaining() != 0) in.fail("unexpected trailing bytes");
-    return ProvingKey::from_values(std::move(vk), std::move(fixed), std::move(sigma));
+    return ProvingKey::from_values(std::move(vk), std::move(fixed), std::move(sigma), progress);
 }
 
 void write_verifying_key(const std::filesystem::path& path, const VerifyingKey& vk, const Digest32& settings_digest) {
@@ -161,9 +162,10 @@ VerifyingKey read_verifying_key(const std::filesystem::path& path,
     return decode_verifying_key_file(bytes, path.string(), expected_settings_digest);
 }
 
-ProvingKey read_proving_key(const std::filesystem::path& path, const std::optional<Digest32>& expected_settings_digest) {
+ProvingKey read_proving_key(const std::filesystem::path& path, const std::optional<Digest32>& expected_settings_digest,
+                            const ProgressSink* progress) {
     const auto bytes = read_file_bytes(path);
-    return decode_proving_key_file(bytes, path.string(), expected_settings_digest);
+    return decode_proving_key_file(bytes, path.string(), expected_settings_digest, progress);
 }
 
 }  // namespace ps::plonk

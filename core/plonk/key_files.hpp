@@ -25,14 +25,17 @@ std::vector<uint8_t> encode_proving_key_file(const ProvingKey& pk, const Digest3
 // `where` names the source in errors (usually the path).
 VerifyingKey decode_verifying_key_file(std::span<const uint8_t> bytes, const std::string& where,
                                        const std::optional<Digest32>& expected_settings_digest = {});
+// `progress`, when given, may cancel decoding between columns (ProvingKey::from_values).
 ProvingKey decode_proving_key_file(std::span<const uint8_t> bytes, const std::string& where,
-                                   const std::optional<Digest32>& expected_settings_digest = {});
+                                   const std::optional<Digest32>& expected_settings_digest = {},
+                                   const ProgressSink* progress = nullptr);
 
 void write_verifying_key(const std::filesystem::path& path, const VerifyingKey& vk, const Digest32& settings_digest);
 void write_proving_key(const std::filesystem::path& path, const ProvingKey& pk, const Digest32& settings_digest);
 VerifyingKey read_verifying_key(const std::filesystem::path& path,
                                 const std::optional<Digest32>& expected_settings_digest = {});
 ProvingKey read_proving_key(const std::filesystem::path& path,
-                            const std::optional<Digest32>& expected_settings_digest = {});
+                            const std::optional<Digest32>& expected_settings_digest = {},
+                            const ProgressSink* progress = nullptr);
 
 }  // namespace ps::plonk

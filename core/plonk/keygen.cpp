@@ -48,7 +48,7 @@ ProvingKey keygen(const Srs& srs, const Assignment& circuit, ProgressSink& progr
     }
     vk.digest = vk.compute_digest();
     TimedStage stage(progress, times, "precompute proving key");
-    return ProvingKey::from_values(std::move(vk), std::move(fixed_values), std::move(sigma_values));
+    return ProvingKey::from_values(std::move(vk), std::move(fixed_values), std::move(sigma_values), &progress);
 }
 
 }  // namespace ps::plonk

@@ -45,12 +45,17 @@ PreparedPolynomial prepare_polynomial(std::vector<Fr> values, const ExtendedDoma
 }
 
 ProvingKey ProvingKey::from_values(VerifyingKey vk, std::vector<std::vector<Fr>> fixed_values,
-                                   std::vector<std::vector<Fr>> permutation_values) {
+                                   std::vector<std::vector<Fr>> permutation_values,
+                                   const ProgressSink* progress) {
     ProvingKey pk;
     pk.domain = std::make_shared<ExtendedDomain>(vk.k, vk.cs.degree());
     const ExtendedDomain& d = *pk.domain;
-    for (auto& v : fixed_values) pk.fixed.push_back(prepare_polynomial(std::move(v), d));
-    for (auto& v : permutation_values) pk.permutation.push_back(prepare_polynomial(std::move(v), d));
+    auto prepare = [&](std::vector<Fr>& values) {
+        if (progress) throw_if_cancelled(*progress);
+        return prepare_polynomial(std::move(values), d);
+    };
+    for (auto& v : fixed_values) pk.fixed.push_back(prepare(v));
+    for (auto& v : permutation_values) pk.permutation.push_back(prepare(v));
 
     const size_t n = vk.n(), usable = vk.cs.usable_rows(vk.k);
     auto indicator = [&](size_t first, size_t end) {

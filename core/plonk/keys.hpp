@@ -4,6 +4,7 @@
 #include "core/curve/g1.hpp"
 #include "core/plonk/constraint_system.hpp"
 #include "core/poly/domain.hpp"
+#include "core/util/progress.hpp"
 
 #include <array>
 #include <memory>
@@ -56,8 +57,11 @@ struct ProvingKey {
     std::vector<Fr> l_first, l_last, l_active;
 
     // Builds everything but the vk from the fixed values and σ values on the n rows.
+    // Two NTTs per column make this the slow part of setup's last stage and of reading
+    // pk.key, so `progress`, when given, is asked before each column whether to stop.
     static ProvingKey from_values(VerifyingKey vk, std::vector<std::vector<Fr>> fixed_values,
-                                  std::vector<std::vector<Fr>> permutation_values);
+                                  std::vector<std::vector<Fr>> permutation_values,
+                                  const ProgressSink* progress = nullptr);
 };
 
 // δ = 7^(2^28) (halo2's DELTA): a generator of a subgroup of odd order, so the cosets

@@ -45,10 +45,11 @@ std::vector<Fr> compressed_column(const std::vector<Expression>& exprs, const Co
 
 MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& srs, const ColumnValues& base,
                                               const Challenges& ch, RandomSource& rng,
-                                              ProofWriter& transcript) {
+                                              ProofWriter& transcript, const ProgressSink* progress) {
     const size_t n = pk.vk.n(), usable = pk.vk.cs.usable_rows(pk.vk.k);
     MultiplicitiesCommitted out;
     for (const LookupArgument& lookup : pk.vk.cs.lookups()) {
+        if (progress) throw_if_cancelled(*progress);  // the table hash map below is the slow part
         out.inputs.push_back(compressed_column(lookup.inputs, base, ch.theta, usable));
         auto& tables = out.tables.emplace_back();
         // A tuple repeated within or across chunks (the padding rows of every chunk) counts once.
@@ -67,7 +68,7 @@ MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& s
         for (const auto& chunk_counts : counts) {
             std::vector<Fr> m(n);
             for (size_t i = 0; i < usable; ++i) m[i] = Fr::from_u64(chunk_counts[i]);
-            committed.push_back(blind_and_commit(std::move(m), usable, pk, srs, rng, transcript, tag::MULTIPLICITIES));
+            committed.push_back(blind_and_commit(std::move(m), usable, pk, srs, rng, transcript, tag::MULTIPLICITIES, progress));
         }
     }
     return out;
@@ -75,7 +76,7 @@ MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& s
 
 AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, const ProvingKey& pk,
                                           const Srs& srs, const Challenges& ch, RandomSource& rng,
-                                          ProofWriter& transcript) {
+                                          ProofWriter& transcript, const ProgressSink* progress) {
     const size_t n = pk.vk.n(), usable = pk.vk.cs.usable_rows(pk.vk.k);
     AccumulatorsCommitted out{std::move(committed), {}, {}};
     const auto& lookups = pk.vk.cs.lookups();
@@ -96,7 +97,7 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
             }
             // h_j is read on active rows only: blinding starts at the first unusable row.
             if (lookups[l].uses_helpers())
-                helpers.push_back(blind_and_commit(std::move(h), usable, pk, srs, rng, transcript, tag::LOOKUP_HELPERS));
+                helpers.push_back(blind_and_commit(std::move(h), usable, pk, srs, rng, transcript, tag::LOOKUP_HELPERS, progress));
         }
     }
     for (size_t l = 0; l < lookups.size(); ++l) {
@@ -107,7 +108,7 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
         for (size_t i = 0; i < usable; ++i) phi[i + 1] = phi[i] + inv_input[i] - table_terms[l][i];
         // φ(ω^u) is the last row a constraint reads: blinding starts after it.
         out.accumulators.push_back(
-            blind_and_commit(std::move(phi), usable + 1, pk, srs, rng, transcript, tag::LOOKUP_ACCUMULATORS));
+            blind_and_commit(std::move(phi), usable + 1, pk, srs, rng, transcript, tag::LOOKUP_ACCUMULATORS, progress));
     }
     return out;
 }

@@ -35,7 +35,7 @@ struct MultiplicitiesCommitted {
 // verify); the mock prover is where such a witness is diagnosed.
 MultiplicitiesCommitted commit_multiplicities(const ProvingKey& pk, const Srs& srs, const ColumnValues& base,
                                               const Challenges& ch, RandomSource& rng,
-                                              ProofWriter& transcript);
+                                              ProofWriter& transcript, const ProgressSink* progress = nullptr);
 
 struct AccumulatorsCommitted {
     MultiplicitiesCommitted previous;
@@ -45,7 +45,7 @@ struct AccumulatorsCommitted {
 
 AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, const ProvingKey& pk,
                                           const Srs& srs, const Challenges& ch, RandomSource& rng,
-                                          ProofWriter& transcript);
+                                          ProofWriter& transcript, const ProgressSink* progress = nullptr);
 
 void fold_extended_constraints(const ProvingKey& pk, const AccumulatorsCommitted& committed,
                                const ColumnValues& extended, const Challenges& ch, size_t first,

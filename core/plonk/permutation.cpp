@@ -90,7 +90,8 @@ std::vector<std::vector<Fr>> build_sigma_values(const ConstraintSystem& cs,
 // ---------------------------------------------------------------- prover
 
 ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const ColumnValues& base,
-                                  const Challenges& ch, RandomSource& rng, ProofWriter& transcript) {
+                                  const Challenges& ch, RandomSource& rng, ProofWriter& transcript,
+                                  const ProgressSink* progress) {
     const ConstraintSystem& cs = pk.vk.cs;
     const size_t n = pk.vk.n(), usable = cs.usable_rows(pk.vk.k);
     const auto delta = delta_powers(cs.permutation_columns().size());
@@ -101,6 +102,7 @@ ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const Co
     for (size_t j = 0, chunks = chunk_count(cs); j < chunks; ++j) {
         // Plain copies, not structured bindings: clang before 16 cannot capture those in
         // the lambda below, and the sanitizer build (PROOFSCOPE_FUZZ) uses Debian's clang 14.
+        if (progress) throw_if_cancelled(*progress);
         const auto chunk = chunk_range(cs, j);
         const size_t begin = chunk.first, end = chunk.second;
         std::vector<Fr> numerator(usable, Fr::one()), denominator(usable, Fr::one());
@@ -119,7 +121,7 @@ ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const Co
         for (size_t i = 0; i < usable; ++i) z[i + 1] = z[i] * numerator[i] * denominator[i];
         carried = z[usable];
         // z(ω^u) is the last row a constraint reads: blinding starts after it.
-        out.products.push_back(blind_and_commit(std::move(z), usable + 1, pk, srs, rng, transcript, tag::PERMUTATION_PRODUCTS));
+        out.products.push_back(blind_and_commit(std::move(z), usable + 1, pk, srs, rng, transcript, tag::PERMUTATION_PRODUCTS, progress));
     }
     return out;
 }

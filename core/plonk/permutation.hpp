@@ -19,7 +19,8 @@ struct ProductsCommitted {
 };
 
 ProductsCommitted commit_products(const ProvingKey& pk, const Srs& srs, const ColumnValues& base,
-                                  const Challenges& ch, RandomSource& rng, ProofWriter& transcript);
+                                  const Challenges& ch, RandomSource& rng, ProofWriter& transcript,
+                                  const ProgressSink* progress = nullptr);
 
 // Folds this argument's constraints, for extended rows first..first+acc.size(), into acc.
 void fold_extended_constraints(const ProvingKey& pk, const ProductsCommitted& committed,

@@ -29,7 +29,8 @@ G1Affine commit_values(const Srs& srs, std::span<const Fr> values) {
 
 PreparedPolynomial blind_and_commit(std::vector<Fr> values, size_t first_random_row, const ProvingKey& pk,
                                     const Srs& srs, RandomSource& rng, ProofWriter& transcript,
-                                    std::string_view tag) {
+                                    std::string_view tag, const ProgressSink* progress) {
+    if (progress) throw_if_cancelled(*progress);
     values.resize(pk.vk.n());
     for (size_t i = first_random_row; i < values.size(); ++i) values[i] = Fr::random(rng);
     transcript.write_point(tag, commit_values(srs, values));

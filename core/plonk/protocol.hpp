@@ -82,9 +82,10 @@ G1Affine commit_values(const Srs& srs, std::span<const Fr> values);
 // prover commits gets CSPRNG values on the rows from `first_random_row` on — rows no
 // constraint reads — so its commitment and its few openings reveal nothing about the
 // witness. Fills them, absorbs the commitment under `tag` and returns the column in
-// coefficient and extended form.
+// coefficient and extended form. Every committed column passes through here, so it is
+// where a round notices a cancellation (before its MSM and NTTs, the costly part).
 PreparedPolynomial blind_and_commit(std::vector<Fr> values, size_t first_random_row, const ProvingKey& pk,
                                     const Srs& srs, RandomSource& rng, ProofWriter& transcript,
-                                    std::string_view tag);
+                                    std::string_view tag, const ProgressSink* progress = nullptr);
 
 }  // namespace ps::plonk

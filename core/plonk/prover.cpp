@@ -59,7 +59,7 @@ Proof create_proof(const ProvingKey& pk, const Srs& srs, const Assignment& witne
     lookup::MultiplicitiesCommitted multiplicities;
     {
         TimedStage s(progress, t, "lookup multiplicities");
-        multiplicities = lookup::commit_multiplicities(pk, srs, base, ch, rng, transcript);
+        multiplicities = lookup::commit_multiplicities(pk, srs, base, ch, rng, transcript, &progress);
     }
     ch.beta = transcript.squeeze(tag::BETA);
     ch.gamma = transcript.squeeze(tag::GAMMA);
@@ -67,17 +67,18 @@ Proof create_proof(const ProvingKey& pk, const Srs& srs, const Assignment& witne
     permutation::ProductsCommitted products;
     {
         TimedStage s(progress, t, "permutation products");
-        products = permutation::commit_products(pk, srs, base, ch, rng, transcript);
+        products = permutation::commit_products(pk, srs, base, ch, rng, transcript, &progress);
     }
     lookup::AccumulatorsCommitted accumulators;
     {
         TimedStage s(progress, t, "lookup accumulators");
-        accumulators = lookup::commit_accumulators(std::move(multiplicities), pk, srs, ch, rng, transcript);
+        accumulators = lookup::commit_accumulators(std::move(multiplicities), pk, srs, ch, rng, transcript, &progress);
     }
 
     vanishing::QuotientCommitted quotient;
     {
         TimedStage s(progress, t, "vanishing argument", pk.domain->size());
+        s.check_cancelled();
         auto random = vanishing::commit_random_polynomial(pk, srs, rng, transcript);
         ch.y = transcript.squeeze(tag::Y);
         quotient = vanishing::commit_quotient(std::move(random), pk, srs, columns_committed, products,
@@ -93,6 +94,7 @@ Proof create_proof(const ProvingKey& pk, const Srs& srs, const Assignment& witne
     {
         TimedStage s(progress, t, "evaluate");
         at = columns::evaluate(pk, columns_committed, ch.x, transcript);
+        s.check_cancelled();
         product_evals = permutation::evaluate(pk, products, ch, at.x_next, at.x_last, transcript);
         lookup_evals = lookup::evaluate(accumulators, ch, at.x_next, transcript);
         vanishing_evals = vanishing::evaluate(quotient, ch, domain.size(), transcript);
@@ -104,7 +106,7 @@ Proof create_proof(const ProvingKey& pk, const Srs& srs, const Assignment& witne
         lookup::add_opening_queries(accumulators, lookup_evals, at, queries);
         vanishing::add_opening_queries(quotient, vanishing_evals, ch.x, queries);
         transcript.set_opening_tag(std::string(tag::OPENING));
-        const MultiOpeningProof opening = open_multi(srs, queries, transcript);
+        const MultiOpeningProof opening = open_multi(srs, queries, transcript, &progress);
         for (const auto& w : opening.witnesses) transcript.append_point(w);
     }
     proof.transcript_operations = transcript.transcript().operations();

@@ -59,11 +59,13 @@ QuotientCommitted commit_quotient(RandomCommitted random, const ProvingKey& pk, 
 
     pk.domain->divide_by_vanishing(numerator);
     std::vector<Fr> h = pk.domain->extended_to_coeff(std::move(numerator));
+    throw_if_cancelled(progress);
     // deg h < (degree − 1)·n: an honest h fits the pieces; whatever lies above is dropped
     // and makes the identity fail at x.
     const size_t n = pk.vk.n(), pieces = quotient_piece_count(pk.vk.cs);
     QuotientCommitted out{std::move(random), {}};
     for (size_t i = 0; i < pieces; ++i) {
+        throw_if_cancelled(progress);
         std::vector<Fr> piece(n);
         if (i * n < h.size())
             std::copy(h.begin() + long(i * n), h.begin() + long(std::min(h.size(), (i + 1) * n)), piece.begin());

@@ -3,6 +3,7 @@
 // several stages leaves no proof and no history line and the next run succeeds, the run
 // history file survives a bad line, and each tamper yields "invalid" from the real
 // verifier with its reason while the genuine proof stays valid.
+#include "core/pipeline/job_peak_memory.hpp"
 #include "core/pipeline/pipeline.hpp"
 #include "core/plonk/proof_json.hpp"
 #include "core/util/atomic_file.hpp"
@@ -14,6 +15,8 @@
 #include <chrono>
 #include <set>
 #include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 using namespace ps::pipeline;
@@ -208,20 +211,82 @@ private slots:
         QCOMPARE(read_run_history(path).runs.size(), size_t(10));
     }
 
+    // The GUI and a CLI in the same project (or two CLIs) appending at once: processes
+    // cannot share the in-process turn, so the folder lock is what keeps every line.
+    void appends_from_several_processes_keep_every_line() {
+        QTemporaryDir dir;
+        const fs::path path = fs::path(dir.path().toStdString()) / "runs.jsonl";
+        RunRecord r;
+        r.step = "prove";
+        constexpr int processes = 4, appends_each = 40;
+        std::vector<pid_t> children;
+        for (int p = 0; p < processes; ++p) {
+            const pid_t pid = fork();
+            QVERIFY(pid >= 0);
+            if (pid == 0) {
+                int status = 0;
+                try {
+                    for (int i = 0; i < appends_each; ++i) append_run_record(path, r);
+                } catch (...) {
+                    status = 1;
+                }
+                _exit(status);
+            }
+            children.push_back(pid);
+        }
+        for (pid_t pid : children) {
+            int status = -1;
+            QCOMPARE(waitpid(pid, &status, 0), pid);
+            QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        }
+        const RunHistory h = read_run_history(path);
+        QVERIFY(h.problems.empty());
+        QCOMPARE(h.runs.size(), size_t(processes * appends_each));
+        QCOMPARE(files_in(dir.path().toStdString()), std::set<std::string>{"runs.jsonl"});
+    }
+
+    // One process, two jobs at once (the queue): the second job's record says its peak
+    // includes the other's memory; a job alone says nothing of the kind.
+    void overlapping_jobs_are_counted_in_the_peak_memory() {
+        {
+            const JobPeakMemory alone;
+            QCOMPARE(alone.read().overlapping_jobs, 0u);
+            QVERIFY(alone.read().peak_rss_bytes > 0);
+        }
+        auto first = std::make_unique<JobPeakMemory>();
+        const JobPeakMemory second;  // started while the first runs
+        QCOMPARE(first->read().overlapping_jobs, 1u);
+        QCOMPARE(second.read().overlapping_jobs, 1u);
+        first.reset();
+        const JobPeakMemory third;  // overlaps only the second
+        QCOMPARE(second.read().overlapping_jobs, 2u);
+        QCOMPARE(third.read().overlapping_jobs, 1u);
+        RunRecord shared;
+        shared.step = "prove";
+        shared.overlapping_jobs = 2;
+        const RunRecord back = run_record_from_json_line(to_json_line(shared), "line");
+        QCOMPARE(back.overlapping_jobs, 2u);
+    }
+
     void every_tamper_is_invalid_with_the_verifiers_reason() {
         ps::NullProgress quiet;
         if (!fs::exists(project_.path(Artifact::Proof))) prove_and_record(project_, {}, quiet);
-        const VerifyPaths genuine = VerifyPaths::of(project_);
+        const TamperSources sources = TamperSources::of(project_);
+        const VerifyPaths& genuine = sources.genuine;
         const std::string proof_before = ps::read_file_text(genuine.proof);
+        const std::string circuit_before = ps::read_file_text(sources.compiled);
         QTemporaryDir scratch;
         for (Tamper kind : {Tamper::ProofByte, Tamper::ClaimedOutput, Tamper::OtherModelKey}) {
-            const TamperVerdict v = verify_tampered(genuine, kind, scratch.path().toStdString(), quiet);
+            const TamperVerdict v = verify_tampered(sources, kind, scratch.path().toStdString(), quiet);
             QVERIFY2(!v.result.verdict.ok, to_string(kind));
             QVERIFY2(!v.result.verdict.reason.empty(), to_string(kind));
             QVERIFY(!v.copy.what_changed.empty());
             qInfo("%s: %s -> %s (%s)", to_string(kind), v.copy.what_changed.c_str(),
                   ps::plonk::to_string(v.result.verdict.check), v.result.verdict.reason.c_str());
+            // The demo's weights are fixed: the other key comes from setup on a changed model.
+            if (kind == Tamper::OtherModelKey) QVERIFY2(v.copy.what_changed.find("made by setup") != std::string::npos, v.copy.what_changed.c_str());
         }
+        QCOMPARE(ps::read_file_text(sources.compiled), circuit_before);
         // The genuine files are untouched and still verify.
         QCOMPARE(ps::read_file_text(genuine.proof), proof_before);
         QVERIFY(verify(genuine, quiet).verdict.ok);

@@ -5,6 +5,7 @@
 #include "ui/models/input_image.hpp"
 #include "ui/widgets/error_growth_plot.hpp"
 #include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/drawing_pad.hpp"
 #include "ui/widgets/input_view.hpp"
 #include "ui/widgets/layer_heatmap.hpp"
 #include "ui/widgets/layer_list_view.hpp"
@@ -12,6 +13,7 @@
 #include "ui/widgets/value_histogram.hpp"
 
 #include <QFile>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,6 +178,37 @@ private slots:
         const ps::InputData back = ps::read_input_json(input.toStdString(), {{1, 1, 8, 8}});  // the CLI's reader
         QCOMPARE(back.inputs.size(), size_t(1));
         for (size_t i = 0; i < 64; ++i) QVERIFY(qAbs(back.inputs[0][i] - v[i]) < 1e-6);
+    }
+
+    // A "1" drawn down the middle of the pad, through its mouse events: ink lands in the
+    // middle columns (high after inversion) and nowhere near the left and right edges.
+    void input_view_uses_a_drawn_digit() {
+        QTemporaryDir dir;
+        InputView view;
+        view.set_input(dir.filePath("input.json"), {1, 1, 8, 8});
+        view.open_drawing_pad();
+        DrawingPad* pad = view.drawing_pad();
+        QVERIFY(pad && pad->blank());
+        QString error;
+        QVERIFY(!view.use_drawing(&error));  // nothing drawn yet
+        pad->resize(280, 280);
+        const QPointF top(140, 30), bottom(140, 250);
+        QMouseEvent press(QEvent::MouseButtonPress, top, pad->mapToGlobal(top), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(pad, &press);
+        QMouseEvent move(QEvent::MouseMove, bottom, pad->mapToGlobal(bottom), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(pad, &move);
+        QVERIFY(!pad->blank());
+        QVERIFY2(view.use_drawing(&error), qPrintable(error));
+        QVERIFY(view.dirty());
+        const auto& v = view.document().inputs[0];
+        for (int row = 2; row < 6; ++row) {
+            // x = 140 is the border of columns 3 and 4: the ink splits between them.
+            const double middle = v[size_t(row * 8 + 3)] + v[size_t(row * 8 + 4)];
+            QVERIFY2(middle > 0.6, qPrintable(QString("row %1: %2").arg(row).arg(middle)));
+            QVERIFY(v[size_t(row * 8 + 0)] < 0.05 && v[size_t(row * 8 + 7)] < 0.05);
+        }
+        pad->clear();
+        QVERIFY(pad->blank());
     }
 
     void image_shapes() {

@@ -62,18 +62,19 @@ void HistoryChart::set_history(const pipeline::RunHistory& history) {
     const auto& last = proves_.back();
     caption_->setText(QString("%1 prove run(s) recorded in runs.jsonl. Last: %2 (%3), proof %4, peak memory %5.%6")
                           .arg(n).arg(duration_text(last.total_milliseconds), QString::fromStdString(last.verdict),
-                                      bytes_text(last.proof_bytes), bytes_text(last.peak_rss_bytes))
+                                      bytes_text(last.proof_bytes), peak_memory_text(last))
                           .arg(history.problems.empty() ? QString() : QString(" %1 unreadable line(s) skipped.").arg(history.problems.size())));
     show_plot();
 }
 
 QString HistoryChart::csv() const {
-    QString out = "run,date,total_ms,verify_ms,proof_bytes,peak_rss_bytes,threads,verdict,settings_digest,input_digest\n";
+    QString out = "run,date,total_ms,verify_ms,proof_bytes,peak_rss_bytes,overlapping_jobs,threads,verdict,settings_digest,input_digest\n";
     for (size_t i = 0; i < proves_.size(); ++i) {
         const auto& r = proves_[i];
-        out += QString("%1,%2,%3,%4,%5,%6,%7,\"%8\",%9,%10\n")
+        out += QString("%1,%2,%3,%4,%5,%6,%7,%8,\"%9\",%10,%11\n")
                    .arg(i + 1).arg(QString::fromStdString(r.date)).arg(r.total_milliseconds, 0, 'f', 1)
-                   .arg(r.verify_milliseconds, 0, 'f', 1).arg(r.proof_bytes).arg(r.peak_rss_bytes).arg(r.threads)
+                   .arg(r.verify_milliseconds, 0, 'f', 1).arg(r.proof_bytes).arg(r.peak_rss_bytes)
+                   .arg(r.overlapping_jobs).arg(r.threads)
                    .arg(QString::fromStdString(r.verdict), QString::fromStdString(r.settings_digest),
                         QString::fromStdString(r.input_digest));
     }

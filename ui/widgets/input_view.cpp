@@ -1,8 +1,11 @@
 #include "ui/widgets/input_view.hpp"
 
 #include "core/util/error.hpp"
+#include "ui/widgets/drawing_pad.hpp"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -56,11 +59,13 @@ InputView::InputView(QWidget* parent) : QWidget(parent) {
     left->addLayout(options);
     load_button_ = new QPushButton("Load image…");
     load_button_->setToolTip("Load a PNG or JPEG; it is resized to the model's input shape (Ctrl+I)");
+    draw_button_ = new QPushButton("Draw a digit…");
+    draw_button_->setToolTip("Draw the input with the mouse; it is resized to the model's input shape");
     save_button_ = new QPushButton("Save input.json");
     save_button_->setToolTip("Write the values to input.json (Ctrl+S)");
     regenerate_button_ = new QPushButton("Save and regenerate witness");
     regenerate_button_->setToolTip("Save input.json, then recompute every layer for it (F5)");
-    for (auto* b : {load_button_, save_button_, regenerate_button_}) left->addWidget(b);
+    for (auto* b : {load_button_, draw_button_, save_button_, regenerate_button_}) left->addWidget(b);
     left->addStretch(1);
     body->addLayout(left);
 
@@ -88,6 +93,7 @@ InputView::InputView(QWidget* parent) : QWidget(parent) {
         QString error;
         if (!file.isEmpty() && !load_image(file, &error)) emit problem(file, error, "pick a PNG or JPEG file");
     });
+    connect(draw_button_, &QPushButton::clicked, this, &InputView::open_drawing_pad);
     connect(save_button_, &QPushButton::clicked, this, [this] {
         QString error;
         if (!save(&error)) emit problem(path_, error, "check that the folder is writable");
@@ -129,6 +135,7 @@ void InputView::set_input(const QString& input_json, const std::vector<int64_t>&
 void InputView::refresh_views() {
     const bool has = !doc_.inputs.empty();
     load_button_->setEnabled(is_image_);
+    draw_button_->setEnabled(is_image_);
     save_button_->setEnabled(has && !path_.isEmpty());
     regenerate_button_->setEnabled(has && !path_.isEmpty());
     if (path_.isEmpty()) {
@@ -142,7 +149,7 @@ void InputView::refresh_views() {
         caption_->setText(QString("<b>%1</b> — input 0 of %2, %3 values%4%5")
                               .arg(path_.toHtmlEscaped()).arg(doc_.inputs.size()).arg(doc_.inputs[0].size())
                               .arg(shape_text.isEmpty() ? QString() : ", shape " + shape_text)
-                              .arg(is_image_ ? QString(". Load a PNG/JPEG or edit values, then regenerate the witness.")
+                              .arg(is_image_ ? QString(". Load a PNG/JPEG, draw a digit or edit values, then regenerate the witness.")
                                              : QString(". Not image-shaped: edit values in the grid.")));
     }
     if (is_image_) {
@@ -219,10 +226,52 @@ bool InputView::load_image(const QString& image_path, QString* error) {
         if (error) *error = "cannot be read as an image: " + reader.errorString();
         return false;
     }
-    doc_.inputs[0] = image_to_tensor(img, image_, lo_->value(), hi_->value(), invert_->isChecked());
+    return use_image(img, error);
+}
+
+bool InputView::use_image(const QImage& image, QString* error) {
+    if (!is_image_ || doc_.inputs.empty()) {
+        if (error) *error = "the model's input is not image-shaped (N×C×H×W)";
+        return false;
+    }
+    doc_.inputs[0] = image_to_tensor(image, image_, lo_->value(), hi_->value(), invert_->isChecked());
     set_dirty(true);
     refresh_views();
     return true;
+}
+
+void InputView::open_drawing_pad() {
+    if (!draw_dialog_) {
+        draw_dialog_ = new QDialog(this);
+        draw_dialog_->setWindowTitle("Draw a digit");
+        auto* layout = new QVBoxLayout(draw_dialog_);
+        layout->addWidget(new QLabel("Draw a digit, large and centred, then press “Use this drawing”."));
+        pad_ = new DrawingPad;
+        layout->addWidget(pad_, 1);
+        auto* buttons = new QDialogButtonBox;
+        auto* use = buttons->addButton("Use this drawing", QDialogButtonBox::AcceptRole);
+        auto* clear = buttons->addButton("Clear", QDialogButtonBox::ResetRole);
+        buttons->addButton(QDialogButtonBox::Close);
+        layout->addWidget(buttons);
+        connect(clear, &QPushButton::clicked, pad_, &DrawingPad::clear);
+        connect(pad_, &DrawingPad::changed, use, [this, use] { use->setEnabled(!pad_->blank()); });
+        use->setEnabled(false);
+        connect(use, &QPushButton::clicked, this, [this] {
+            QString error;
+            if (!use_drawing(&error)) emit problem("the drawing", error, "open a model whose input is an image");
+        });
+        connect(buttons, &QDialogButtonBox::rejected, draw_dialog_, &QDialog::hide);
+    }
+    draw_dialog_->show();
+    draw_dialog_->raise();
+}
+
+bool InputView::use_drawing(QString* error) {
+    if (!pad_ || pad_->blank()) {
+        if (error) *error = "nothing has been drawn";
+        return false;
+    }
+    return use_image(pad_->page(), error);
 }
 
 bool InputView::save(QString* error) {

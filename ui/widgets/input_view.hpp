@@ -1,7 +1,8 @@
 #pragma once
 // The model's input: for image-shaped inputs (N×C×H×W) the picture and a grid of its
-// values; load a PNG/JPEG (resized and scaled to the input shape), edit single values,
-// save input.json (atomically) and regenerate the witness to see the change.
+// values; load a PNG/JPEG or draw a digit with the mouse (either resized and scaled to the
+// input shape), edit single values, save input.json (atomically) and regenerate the
+// witness to see the change.
 #include "core/artifacts/input_data.hpp"
 #include "ui/models/input_image.hpp"
 #include "ui/widgets/exportable.hpp"
@@ -9,6 +10,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QDialog;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -26,6 +28,11 @@ public:
     // broken file leaves the view empty and reports through `problem`.
     void set_input(const QString& input_json, const std::vector<int64_t>& shape);
     bool load_image(const QString& image_path, QString* error);  // into the values, unsaved
+    bool use_image(const QImage& image, QString* error);         // the same, from memory
+    // The drawing window (created on first use): draw, then "Use this drawing".
+    void open_drawing_pad();
+    class DrawingPad* drawing_pad() const { return pad_; }
+    bool use_drawing(QString* error);
     bool save(QString* error);
     bool dirty() const { return dirty_; }
     const InputData& document() const { return doc_; }
@@ -60,6 +67,9 @@ private:
     QDoubleSpinBox* lo_ = nullptr;
     QDoubleSpinBox* hi_ = nullptr;
     QPushButton* load_button_ = nullptr;
+    QPushButton* draw_button_ = nullptr;
+    QDialog* draw_dialog_ = nullptr;
+    class DrawingPad* pad_ = nullptr;
     QPushButton* save_button_ = nullptr;
     QPushButton* regenerate_button_ = nullptr;
 };

@@ -24,6 +24,12 @@ QString bytes_text(uint64_t bytes) {
     return QString("%1 MB").arg(double(bytes) / 1e6, 0, 'f', 0);
 }
 
+QString peak_memory_text(const pipeline::RunRecord& run) {
+    const QString peak = bytes_text(run.peak_rss_bytes);
+    if (run.overlapping_jobs == 0) return peak;
+    return QString("%1 (shared with %2 other job%3)").arg(peak).arg(run.overlapping_jobs).arg(run.overlapping_jobs == 1 ? "" : "s");
+}
+
 namespace {
 const QString no_runs_message =
     "No proof made yet in this project.\nPress Prove (after Generate keys): this chart then shows how long each "
@@ -95,10 +101,10 @@ void StageTimingChart::show_run(const pipeline::RunRecord& run) {
     if (prove) {
         const bool valid = run.verdict == "valid";
         text += QString(" · proof %1 · peak memory %2 · verified in %3 · <span style='color:%4'><b>%5</b></span>")
-                    .arg(bytes_text(run.proof_bytes), bytes_text(run.peak_rss_bytes), duration_text(run.verify_milliseconds),
+                    .arg(bytes_text(run.proof_bytes), peak_memory_text(run), duration_text(run.verify_milliseconds),
                          valid ? "#1e8449" : "#c0392b", valid ? "valid" : QString::fromStdString(run.verdict).toHtmlEscaped());
     } else {
-        text += QString(" · peak memory %1").arg(bytes_text(run.peak_rss_bytes));
+        text += QString(" · peak memory %1").arg(peak_memory_text(run));
     }
     text += "<br><span style='color:#1f77b4'>■</span> proof-system round &nbsp; "
             "<span style='color:#aaaaaa'>■</span> reading, laying out, writing files";

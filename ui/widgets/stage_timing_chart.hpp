@@ -32,6 +32,8 @@ private:
 // Shared by the timing views: "1.9 s", "64 ms"; "78 MB".
 QString duration_text(double milliseconds);
 QString bytes_text(uint64_t bytes);
+// "412 MB", or "412 MB (shared with 1 other job)" when the run overlapped others.
+QString peak_memory_text(const pipeline::RunRecord& run);
 QString date_text(const std::string& iso_utc);  // "2026-12-01 14:03:11 UTC"
 
 }  // namespace ps::ui
