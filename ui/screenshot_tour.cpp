@@ -6,6 +6,7 @@
 #include "ui/proving_view.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
+#include "ui/widgets/drawing_pad.hpp"
 #include "ui/widgets/input_view.hpp"
 #include "ui/widgets/layer_list_view.hpp"
 
@@ -72,6 +73,16 @@ void ScreenshotTour::shoot_views() {
     }
     if (!sample_image_.isEmpty()) {
         auto* input = static_cast<InputView*>(window_.view_widget(MainWindow::View::Input));
+        // The drawing pad with a "7" on it (the Demo tab's "Draw or pick a digit…").
+        input->open_drawing_pad();
+        DrawingPad* pad = input->drawing_pad();
+        pad->resize(280, 280);
+        pad->stroke({70, 60}, {210, 60});
+        pad->stroke({210, 60}, {120, 230});
+        settle(200);
+        const QString pad_path = QDir(out_dir_).filePath("08b_input_drawing_pad.png");
+        if (pad->window()->grab().save(pad_path)) saved_ << pad_path;
+        pad->window()->hide();
         QString error;
         if (input->load_image(sample_image_, &error)) {
             save("09_input_loaded_image");

@@ -89,7 +89,7 @@ std::string change_one_weight(CompiledCircuit& circuit) {
         for (size_t i = 1; i < data.size(); ++i)
             if (std::llabs(data[i]) > std::llabs(data[at])) at = i;
         data[at] += 1;
-        return "weight " + std::to_string(at) + " of \"" + name + "\" (" + std::to_string(data[at] - 1) + " → " +
+        return "value " + std::to_string(at) + " of the parameter \"" + name + "\" (" + std::to_string(data[at] - 1) + " → " +
                std::to_string(data[at]) + " in units of 1/2^" + std::to_string(param.scale) + ")";
     }
     return {};
@@ -107,7 +107,7 @@ std::string other_model_key(const TamperSources& sources, const Settings& settin
             const Srs srs = circuit::srs_for_k(file_srs, other.settings.run_args.logrows, sources.genuine.srs.string(), progress);
             const plonk::ProvingKey pk = circuit::setup_model(other, srs, progress);
             plonk::write_verifying_key(out, pk.vk, digest);
-            return "the key of another model: this network with " + changed + ", made by setup";
+            return "the key of another model, made by setup: this network with " + changed;
         }
     }
     // Weights that are advice (or a model without weights) are not in the key: a model with
