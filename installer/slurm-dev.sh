@@ -4,6 +4,7 @@
 #
 #   installer/slurm-dev.sh start    munge key, slurm.conf, munged, slurmctld, slurmd; waits until
 #                                   the node is idle (exit 0), or exits 1 saying what failed
+#                                   (3: Slurm is not installed or this is not root; tests skip)
 #   installer/slurm-dev.sh stop     stops the three daemons this script started
 #   installer/slurm-dev.sh status   daemons and node state; exit 0 when the cluster takes jobs
 #   installer/slurm-dev.sh env      prints `export SLURM_CONF=...` for a shell to eval
@@ -37,7 +38,11 @@ need_programs() {
   done
   if [ ${#missing[@]} -ne 0 ]; then
     say "missing ${missing[*]}: install slurm-wlm, slurm-client and munge (installer/install-deps.sh)"
-    exit 1
+    exit 3
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    say "slurmd runs jobs as their owner and must start as root: run this as root (or sudo)"
+    exit 3
   fi
 }
 
