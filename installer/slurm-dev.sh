@@ -159,7 +159,7 @@ case "${1:-}" in
   stop)
     # Jobs still running would outlive slurmd under proctrack/linuxproc: cancel them first.
     if pid_alive "$DIR/run/slurmctld.pid"; then
-      SLURM_CONF="$CONF" scancel --full --quiet --partition=debug 2>/dev/null || true
+      SLURM_CONF="$CONF" scancel --quiet --partition=debug 2>/dev/null || true
     fi
     stop_daemon slurmd
     stop_daemon slurmctld
