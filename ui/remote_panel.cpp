@@ -132,10 +132,12 @@ void RemotePanel::set_project(const ProjectPaths& paths) {
     log_->clear();
     verdict_->clear();
     submit_->setEnabled(!paths.folder.isEmpty());
-    if (!paths.folder.isEmpty()) {
-        refresh();
-        timer_->start();
-    }
+    if (!paths.folder.isEmpty() && isVisible()) refresh();
+}
+
+void RemotePanel::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    if (!project_.folder.isEmpty() && !busy()) refresh();
 }
 
 void RemotePanel::set_refresh_interval(int ms) { timer_->setInterval(ms); }

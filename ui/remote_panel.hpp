@@ -50,6 +50,10 @@ public slots:
 signals:
     void updated();            // after each answer from the scheduler or the verifier
 
+protected:
+    // The scheduler is asked only while the tab is on screen.
+    void showEvent(QShowEvent* e) override;
+
 private:
     // Runs `work` on the QThreadPool; the closure it returns runs back on the GUI thread.
     // A ps::Error (or any exception) becomes the panel's message instead.

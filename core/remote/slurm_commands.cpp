@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <unistd.h>
 
 namespace ps::remote {
@@ -36,7 +37,20 @@ std::string fix_for(const std::string& message) {
     return {};
 }
 
+// Slurm's tools wait up to 60 s for a missing slurm.conf to appear ("retrying in 1sec up to
+// 60sec"): on a machine without a cluster that freezes every call, so say so at once.
+void require_configuration() {
+    const char* conf = std::getenv("SLURM_CONF");
+    const std::filesystem::path path = conf && *conf ? conf : "/etc/slurm/slurm.conf";
+    if (!std::filesystem::exists(path))
+        throw Error(path.string(), "no Slurm configuration here",
+                    conf ? "SLURM_CONF names a file that does not exist"
+                         : "this machine is not set up as a Slurm client: set SLURM_CONF to the cluster's slurm.conf "
+                           "(for the local test cluster: eval \"$(installer/slurm-dev.sh start)\"), see docs/REMOTE.md");
+}
+
 ProcessResult run_tool(const std::vector<std::string>& argv) {
+    require_configuration();
     ProcessResult r = run_program(argv);
     if (!r.started)
         throw Error(argv[0], "not found on PATH",
@@ -81,6 +95,7 @@ public:
         // cluster keeps accounting, sacct still knows it.
         const std::vector<std::string> sacct{"sacct", "-n", "-P", "-X", "-j", id,
                                              "-o", "JobID,JobName,State,ExitCode,Partition,Elapsed,WorkDir"};
+        require_configuration();
         const ProcessResult a = run_program(sacct);
         if (a.started && a.exit_code == 0) {
             auto jobs = parse_sacct_jobs(a.out);

@@ -190,6 +190,11 @@ private slots:
         const Run no_sbatch = run(PROOFSCOPE_CLI, {"job", "-a", project_, "prove"}, {}, env);
         QCOMPARE(no_sbatch.code, 1);
         QVERIFY2(no_sbatch.err.contains("sbatch: not found on PATH"), qPrintable(no_sbatch.err));
+        QProcessEnvironment elsewhere = QProcessEnvironment::systemEnvironment();
+        elsewhere.insert("SLURM_CONF", dir_.filePath("no-such-slurm.conf"));
+        const Run no_conf = run(PROOFSCOPE_CLI, {"job", "list"}, {}, elsewhere);
+        QCOMPARE(no_conf.code, 1);
+        QVERIFY2(no_conf.err.contains("no Slurm configuration here"), qPrintable(no_conf.err));
         const Run no_folder = cli({"job", "-a", dir_.filePath("missing"), "prove"});
         QCOMPARE(no_folder.code, 1);
         QVERIFY(no_folder.err.contains("is not a folder"));
