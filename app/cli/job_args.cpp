@@ -5,8 +5,8 @@
 namespace ps::cli {
 namespace {
 
-// The job's options that take a value, and its flags; nothing a step uses (tst_remote_slurm
-// checks a step option such as --pk-path reaches the step).
+// The job's options that take a value, and its flags. No step has an option of these names,
+// so every other word after the step is the step's (tst_slurm_parse: they reach the script).
 const QStringList kValued{"-a", "--artifacts", "--partition", "--account", "--time", "--mem", "--cpus",
                           "--after", "--inputs", "--cli", "--lines", "--interval"};
 const QStringList kFlags{"-h", "--help", "--help-all", "--follow"};

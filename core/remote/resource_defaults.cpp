@@ -3,6 +3,8 @@
 #include "core/pipeline/memory_estimate.hpp"
 #include "core/pipeline/run_history.hpp"
 
+#include <algorithm>
+
 namespace ps::remote {
 
 ResourceDefaults default_resources(std::string_view step, const std::filesystem::path& artifacts) {
