@@ -213,6 +213,7 @@ void RemotePanel::refresh() {
             auto detail = client->status(j.id);
             mine.push_back(detail.size() == 1 ? detail.front() : j);
         }
+        remote::sort_by_job_id(mine);
         return [this, mine = std::move(mine)]() mutable { show_jobs(std::move(mine)); };
     });
 }

@@ -2,7 +2,6 @@
 
 #include "core/remote/job_log.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -99,13 +98,7 @@ int print_logs(remote::SlurmClient& client, const std::string& id, const JobRepo
 
 int print_list(remote::SlurmClient& client) {
     auto jobs = client.list();
-    // Oldest first by job id (squeue's order is the scheduler's), array tasks in task order.
-    const auto key = [](const JobInfo& j) {
-        const std::string& id = j.id;
-        const size_t u = id.find('_');
-        return std::pair{std::stoull(id.substr(0, u)), u == std::string::npos ? std::string() : id.substr(u + 1)};
-    };
-    std::stable_sort(jobs.begin(), jobs.end(), [&](const JobInfo& a, const JobInfo& b) { return key(a) < key(b); });
+    remote::sort_by_job_id(jobs);
     if (jobs.empty()) {
         std::printf("no ProofScope jobs known to the scheduler (submit one with: proofscope-cli job -a DIR prove)\n");
         return 0;

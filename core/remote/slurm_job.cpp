@@ -2,7 +2,9 @@
 
 #include "core/util/error.hpp"
 
+#include <algorithm>
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace ps::remote {
@@ -38,6 +40,16 @@ std::string_view to_string(JobPhase phase) {
 
 bool is_finished(JobPhase phase) {
     return phase == JobPhase::Done || phase == JobPhase::Failed || phase == JobPhase::Cancelled;
+}
+
+void sort_by_job_id(std::vector<JobInfo>& jobs) {
+    const auto key = [](const JobInfo& j) {
+        const size_t u = j.id.find('_');
+        const std::string job = j.id.substr(0, u), task = u == std::string::npos ? std::string() : j.id.substr(u + 1);
+        // Numbers compare by length first, then text: "9" < "10", and "[0-2]" after any task.
+        return std::tuple{job.size(), job, task.size(), task};
+    };
+    std::stable_sort(jobs.begin(), jobs.end(), [&](const JobInfo& a, const JobInfo& b) { return key(a) < key(b); });
 }
 
 }  // namespace ps::remote

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ps::remote {
 
@@ -31,5 +32,9 @@ struct JobInfo {
     std::filesystem::path work_dir;
     std::filesystem::path log;  // StdOut: the step's own output, progress lines included
 };
+
+// Oldest first by job id (squeue lists in the scheduler's order), an array's tasks in task
+// order: how the CLI's `job list` and the Remote tab show jobs.
+void sort_by_job_id(std::vector<JobInfo>& jobs);
 
 }  // namespace ps::remote

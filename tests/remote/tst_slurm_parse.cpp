@@ -106,6 +106,11 @@ private slots:
         for (const auto& j : jobs) gen_witness += j.name == "ps-gen-witness";
         QCOMPARE(gen_witness, 3);
         QVERIFY(throws_error([] { parse_squeue_jobs("42|ps-prove|RUNNING\n"); }));
+        auto sorted = jobs;
+        sort_by_job_id(sorted);
+        std::vector<std::string> ids;
+        for (const auto& j : sorted) ids.push_back(j.id);
+        QCOMPARE(ids, (std::vector<std::string>{"1", "2", "3", "4_0", "4_1", "4_2"}));  // squeue printed 2 4_0 1 4_2 4_1 3
     }
 
     void sbatch_prints_the_id_and_errors_keep_slurms_words() {
