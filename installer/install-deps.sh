@@ -14,6 +14,9 @@ PACKAGES=(
   # packaging (installer/make-package.sh) and its test (installer/test-package.sh):
   # dpkg-shlibdeps, man pages from --help, PNG icons from the SVG, the validators
   dpkg-dev fakeroot file help2man librsvg2-bin desktop-file-utils appstream lintian
+  # remote proving (`proofscope-cli job`, the Remote tab) and its tests on a one-node cluster
+  # started by installer/slurm-dev.sh: the scheduler, its client tools, its authentication
+  slurm-wlm slurm-client munge
 )
 
 missing=()

@@ -148,6 +148,7 @@ void MainWindow::build_menus() {
     view->addAction("Verify (verdict, tamper demo)", QKeySequence("Ctrl+0"), this, [this] { show_page(Page::Verify); });
     view->addAction("Queue (prove several inputs)", this, [this] { show_page(Page::Queue); });
     view->addAction("Output (what the model predicted)", this, [this] { show_page(Page::Output); });
+    view->addAction("Remote (steps on a Slurm cluster)", this, [this] { show_page(Page::Remote); });
     view->addAction("Demo (guided tour)", this, [this] { show_page(Page::Demo); });
     view->addSeparator();
     view->addAction("Filter layers", QKeySequence::Find, this, [this] { views_->layer_list()->focus_filter(); });

@@ -29,6 +29,7 @@ class DemoFlow;
 class OutputView;
 class ProvingView;
 class QueuePanel;
+class RemotePanel;
 class StepRunner;
 class VerifyPanel;
 
@@ -55,9 +56,10 @@ public:
     ProvingView* proving_view() const { return proving_; }
     VerifyPanel* verify_panel() const { return verify_; }
     QueuePanel* queue_panel() const { return queue_; }
+    RemotePanel* remote_panel() const { return remote_; }
     DemoFlow* demo_flow() const { return demo_; }
     OutputView* output_view() const { return output_; }
-    enum class Page { Proving, Verify, Queue, Demo, Output };
+    enum class Page { Proving, Verify, Queue, Demo, Output, Remote };
     // The demo in one click: opens the demo project when none is open, runs every
     // missing step to proof.json, then verifies it on the Verify tab.
     void prove_demo_in_one_click();
@@ -104,6 +106,7 @@ private:
     ProvingView* proving_;
     VerifyPanel* verify_;
     QueuePanel* queue_;
+    RemotePanel* remote_;
     DemoFlow* demo_;
     OutputView* output_;
 

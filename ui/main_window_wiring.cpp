@@ -13,6 +13,7 @@
 #include "ui/proving_view.hpp"
 #include "ui/widgets/output_view.hpp"
 #include "ui/queue_panel.hpp"
+#include "ui/remote_panel.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/resource_chart.hpp"
@@ -90,6 +91,10 @@ void MainWindow::build_proving_tabs() {
     connect(&queue_->queue(), &JobQueue::all_finished, proving_, [this] {
         if (!steps_->busy()) proving_->resource_chart()->jobs_idle();
     });
+    remote_ = new RemotePanel;
+    views_->tabs()->addTab(remote_, "Remote");
+    views_->tabs()->setTabToolTip(views_->tabs()->count() - 1,
+                                  "Run steps on a Slurm cluster: submit, watch, read the log, cancel, verify the proof here");
     demo_ = new DemoFlow;
     views_->tabs()->insertTab(0, demo_, "Demo");
     views_->tabs()->setTabToolTip(0, "A guided tour for newcomers: input, witness, proof, verification in plain words");
@@ -124,7 +129,7 @@ void MainWindow::prove_demo_in_one_click() {
 }
 
 void MainWindow::show_page(Page p) {
-    QWidget* pages[] = {proving_, verify_, queue_, demo_, output_};
+    QWidget* pages[] = {proving_, verify_, queue_, demo_, output_, remote_};
     views_->tabs()->setCurrentWidget(pages[int(p)]);
 }
 
@@ -134,6 +139,7 @@ void MainWindow::on_project_loaded() {
     proving_->set_project(project_->paths(), status);
     verify_->set_project(project_->paths());
     queue_->set_project(project_->paths());
+    remote_->set_project(project_->paths());
     demo_->set_status(status, project_->is_open(), verify_->shows_valid_current_proof());
     queue_->set_threads(proving_->threads());
     const LayerViews::Shown shown = views_->show_project(project_->paths(), status);

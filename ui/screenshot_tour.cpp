@@ -4,6 +4,7 @@
 #include "ui/main_window.hpp"
 #include "ui/models/stage_progress.hpp"
 #include "ui/proving_view.hpp"
+#include "ui/remote_panel.hpp"
 #include "ui/verify_panel.hpp"
 #include "ui/widgets/error_panel.hpp"
 #include "ui/widgets/drawing_pad.hpp"
@@ -172,6 +173,17 @@ void ScreenshotTour::shoot_proving() {
     verdict("21_verify_restored", [verify] { verify->restore(); });
     window_.show_page(MainWindow::Page::Demo);
     save("25_demo_step4_verified");
+
+    // The Remote tab asks the scheduler when it comes on screen: its jobs for this folder
+    // when SLURM_CONF names a cluster (installer/slurm-dev.sh), else what to set up.
+    {
+        QEventLoop wait;
+        QTimer::singleShot(20'000, &wait, &QEventLoop::quit);
+        connect(window_.remote_panel(), &RemotePanel::updated, &wait, &QEventLoop::quit);
+        window_.show_page(MainWindow::Page::Remote);
+        wait.exec();
+        save("26_remote_jobs");
+    }
 }
 
 }  // namespace ps::ui
