@@ -180,9 +180,10 @@ private slots:
         QVERIFY2(panel.verdict_text().startsWith("VALID"), qPrintable(panel.verdict_text()));
 
         // One byte of the proof changed (core/pipeline/tamper): the same click says INVALID.
-        const auto genuine = ps::pipeline::VerifyPaths::of(ps::pipeline::Project(project_.toStdString()));
-        const auto tampered = ps::pipeline::write_tampered_copy(genuine, ps::pipeline::Tamper::ProofByte,
-                                                                dir_.filePath("tampered").toStdString());
+        const auto sources = ps::pipeline::TamperSources::of(ps::pipeline::Project(project_.toStdString()));
+        ps::NullProgress quiet;
+        const auto tampered = ps::pipeline::write_tampered_copy(sources, ps::pipeline::Tamper::ProofByte,
+                                                                dir_.filePath("tampered").toStdString(), quiet);
         QVERIFY(QFile::remove(project_ + "/proof.json"));
         QVERIFY(QFile::copy(QString::fromStdString(tampered.paths.proof.string()), project_ + "/proof.json"));
         panel.verify_selected();
