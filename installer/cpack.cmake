@@ -14,13 +14,20 @@ quantised to fixed point, laid out as a PLONKish circuit and proven with KZG
 commitments over BN254. The desktop program (proofscope) shows every layer
 of the fixed-point network against the float model; proofscope-cli runs the
 same steps (gen-settings, compile-circuit, gen-witness, setup, prove,
-verify) from scripts. A small demo model is included.")
+verify) from scripts, and the Python module proofscope offers them with
+EZKL's Python function names. A small demo model is included.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/package)
 set(CPACK_STRIP_FILES ON)  # lintian: unstripped-binary-or-object
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # proofscope_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The Python module (python/) is built for Debian's python3 of this release (its file name
+# carries the interpreter's ABI, cpython-311) and its layers() returns NumPy arrays;
+# dpkg-shlibdeps cannot see either, so they are named here and merged with its list.
+if(TARGET proofscope_python)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PROOFSCOPE_PYTHON_DEPENDS}")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # 0644/0755 whatever the builder's umask: lintian checks the control files' modes.

@@ -11,6 +11,8 @@ PACKAGES=(
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
   libtbb-dev libgmp-dev
   xvfb xauth python3 python3-numpy
+  # the Python module (python/): pybind11 bindings, built and tested against Debian's python3
+  python3-dev pybind11-dev python3-pytest
   # packaging (installer/make-package.sh) and its test (installer/test-package.sh):
   # dpkg-shlibdeps, man pages from --help, PNG icons from the SVG, the validators
   dpkg-dev fakeroot file help2man librsvg2-bin desktop-file-utils appstream lintian

@@ -34,7 +34,7 @@ grep -qx "proofscope-$version-$(uname -m)/bin/proofscope-cli" "$work/tarball.lis
 # Depends came from dpkg-shlibdeps (the libraries the binaries really load), and this
 # machine, where the programs just ran from their build tree, satisfies it.
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libqt6core6 libqt6widgets6 libqcustomplot2.1-qt6 libtbb12 libssl3; do
+for lib in libc6 libqt6core6 libqt6widgets6 libqcustomplot2.1-qt6 libtbb12 libssl3 python3-numpy; do
   [[ "$depends" == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 printf 'Source: proofscope-package-test\n' >"$work/control"
@@ -68,6 +68,18 @@ cp -r "$root/usr/share/proofscope/demo" "$work/demo"
 "$cli" gen-settings -M "$work/demo" -O "$work/demo" >/dev/null || fail "installed gen-settings failed on the installed demo"
 [[ -s "$work/demo/settings.json" ]] || fail "gen-settings wrote no settings.json"
 ok "installed proofscope-cli: --version, gen-srs + srs-info, gen-settings on the installed demo"
+
+# The Python module, from the unpacked tree, in Debian's python3 (whose dist-packages it targets).
+module=$(ls "$root"/usr/lib/python3/dist-packages/proofscope.cpython-*.so 2>/dev/null | head -1)
+[[ -n "$module" ]] || fail "the package lacks /usr/lib/python3/dist-packages/proofscope.cpython-*.so"
+py_version=$(cd "$work" && PYTHONPATH="$root/usr/lib/python3/dist-packages" /usr/bin/python3 -c \
+  'import proofscope; print(proofscope.__version__)') || fail "python3 -c 'import proofscope' failed on the installed module"
+[[ "$py_version" == "$version" ]] || fail "proofscope.__version__ is '$py_version', the package $version"
+(cd "$work/demo" && PYTHONPATH="$root/usr/lib/python3/dist-packages" /usr/bin/python3 -c \
+  'import proofscope; assert proofscope.compile_circuit() is True') >/dev/null ||
+  fail "the installed module's compile_circuit failed on the installed demo"
+[[ -s "$work/demo/network.ezkl" ]] || fail "compile_circuit wrote no network.ezkl"
+ok "installed Python module: import proofscope ($py_version), compile_circuit on the installed demo"
 
 gui_version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/proofscope" --version 2>/dev/null) || fail "proofscope --version failed"
 gui_version=${gui_version%%$'\n'*}

@@ -6,15 +6,21 @@
 #include "core/circuit/model_proving.hpp"
 #include "core/witness/fixed_executor.hpp"
 
+#include <cstdio>
+
 namespace ps::pipeline {
 
 NodeTable node_table(const std::filesystem::path& model_path, const std::optional<std::filesystem::path>& settings,
                      ProgressSink& progress) {
+    return node_table(model_path, settings ? read_settings(*settings).run_args : RunArgs{}, progress);
+}
+
+NodeTable node_table(const std::filesystem::path& model_path, const RunArgs& run_args, ProgressSink& progress) {
     StepRecorder rec("table", progress);
     const model::Graph graph = run_stage(rec, "load " + model_path.filename().string(),
                                          [&] { return model::load_onnx(model_path); });
     NodeTable table;
-    if (settings) table.run_args = read_settings(*settings).run_args;
+    table.run_args = run_args;
     const CircuitPlan plan = run_stage(rec, "plan the circuit", [&] { return plan_circuit(graph, table.run_args, false); });
     std::map<std::string, QuantisedTensor> params = plan.circuit.params;
     std::vector<std::vector<double>> inputs;
@@ -48,6 +54,39 @@ NodeTable node_table(const std::filesystem::path& model_path, const std::optiona
     table.logrows = plan.settings.run_args.logrows;
     rec.finish(table);
     return table;
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : ", ") + (n.empty() ? std::string("-") : n);
+    return s;
+}
+
+template <class... Args>
+void append_format(std::string& out, const char* format, Args... args) {
+    const int n = std::snprintf(nullptr, 0, format, args...);
+    std::string line(size_t(n) + 1, '\0');
+    std::snprintf(line.data(), line.size(), format, args...);
+    line.pop_back();
+    out += line;
+}
+
+}  // namespace
+
+std::string node_table_text(const NodeTable& table) {
+    std::string out;
+    append_format(out, "%-5s %-28s %-18s %-14s %-16s %-5s %-12s %s\n", "idx", "name", "op", "proved by", "out shape",
+                  "scale", "rows a/l/r", "inputs");
+    for (const auto& r : table.rows)
+        append_format(out, "%-5s %-28s %-18s %-14s %-16s %-5d %-12s %s\n", r.index.c_str(), r.name.c_str(), r.op.c_str(),
+                      r.proved_by.c_str(), r.output_shape.c_str(), r.scale, r.rows.c_str(), joined(r.inputs).c_str());
+    if (!table.unprovable.empty()) append_format(out, "\nnot provable yet: %s\n", table.unprovable.c_str());
+    append_format(out, "\n%zu nodes; num_rows %llu (logrows %u) at input scale %d, param scale %d\n", table.nodes,
+                  static_cast<unsigned long long>(table.num_rows), table.logrows, table.run_args.input_scale,
+                  table.run_args.param_scale);
+    return out;
 }
 
 }  // namespace ps::pipeline

@@ -31,5 +31,10 @@ struct NodeTable : StepResult {
 // once in fixed point on placeholder inputs (0.5; 0 for integer inputs).
 NodeTable node_table(const std::filesystem::path& model, const std::optional<std::filesystem::path>& settings,
                      ProgressSink& progress);
+// The same with explicit run_args (Python's table(model, py_run_args)).
+NodeTable node_table(const std::filesystem::path& model, const RunArgs& run_args, ProgressSink& progress);
+
+// The table as text, as `proofscope-cli table` prints it and Python's table() returns it.
+std::string node_table_text(const NodeTable& table);
 
 }  // namespace ps::pipeline
