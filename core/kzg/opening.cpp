@@ -45,7 +45,7 @@ MultiOpeningProof open_multi(const Srs& srs, std::span<const ProverQuery> querie
             vj *= v;
         }
         if (!folded.empty()) folded[0] -= eval;
-        const G1Affine w = commit_monomial(srs, divide_by_linear(folded, z)).to_affine();
+        const G1Affine w = commit_monomial(srs, divide_by_linear(folded, z), progress).to_affine();
         transcript.absorb_point(w);
         proof.witnesses.push_back(w);
     }

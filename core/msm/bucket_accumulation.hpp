@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <span>
 
+#include "core/util/progress.hpp"
+
 namespace ps::msm_detail {
 
 // A signed window digit d ∈ [−2^(c−1), 2^(c−1)] stored as (|d| << 1) | (d < 0); 0 is 0.
@@ -31,6 +33,7 @@ constexpr size_t BATCH_AFFINE_MIN_BUCKETS = 1024;
 
 // The whole bucket method with window width c (2..15) and the chosen kernel; msm() picks
 // c and the kernel from n. Exposed for tests and tuning.
-G1 pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine);
+G1 pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine,
+             const ProgressSink* progress = nullptr);
 
 }  // namespace ps::msm_detail

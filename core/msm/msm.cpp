@@ -2,6 +2,7 @@
 #include "core/msm/bucket_accumulation.hpp"
 #include "core/util/error.hpp"
 #include "core/util/kernel_meter.hpp"
+#include <atomic>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 #include <algorithm>
@@ -111,7 +112,7 @@ void require_same_length(size_t points, size_t scalars) {
 }  // namespace
 
 G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
-                         bool batch_affine) {
+                         bool batch_affine, const ProgressSink* progress) {
     const size_t n = points.size();
     unsigned bits = 0;
     const std::vector<U256> canonical = canonical_scalars(scalars, bits);
@@ -119,13 +120,19 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
     const unsigned windows = window_count(c, bits);
     const std::vector<Digit> digits = signed_digits(canonical, c, windows);
     std::vector<G1> window_sums(windows);
+    std::atomic<bool> stopped{false};
     tbb::parallel_for(0u, windows, [&](unsigned w) {
+        if (stopped.load(std::memory_order_relaxed) || (progress && progress->cancelled())) {
+            stopped = true;
+            return;
+        }
         const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
         const size_t buckets = bucket_count(c, w, windows, bits);
         window_sums[w] = batch_affine && buckets >= msm_detail::BATCH_AFFINE_MIN_BUCKETS
                              ? msm_detail::window_sum_batch_affine(points, d, buckets)
                              : msm_detail::window_sum_jacobian(points, d, buckets);
     });
+    if (stopped) throw Cancelled();
     G1 acc = window_sums[windows - 1];
     for (unsigned w = windows - 1; w-- > 0;) {
         for (unsigned b = 0; b < c; ++b) acc = acc.dbl();
@@ -134,13 +141,13 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
     return acc;
 }
 
-G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const ProgressSink* progress) {
     require_same_length(points.size(), scalars.size());
     const meter::KernelScope metered(meter::Kernel::Msm);
     const size_t n = points.size();
     if (n == 0) return G1::identity();
     if (n < 8) return msm_naive(points, scalars);
-    return msm_detail::pippenger(points, scalars, window_bits_for(n), n >= BATCH_AFFINE_MIN);
+    return msm_detail::pippenger(points, scalars, window_bits_for(n), n >= BATCH_AFFINE_MIN, progress);
 }
 
 G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {

@@ -5,6 +5,7 @@
 // count (exact arithmetic; the work split depends only on n).
 #include "core/curve/g1.hpp"
 #include "core/field/fr.hpp"
+#include "core/util/progress.hpp"
 #include <span>
 
 namespace ps {
@@ -20,7 +21,11 @@ namespace ps {
 // hides the witness whatever the timing. A prover run as a service where others can
 // time requests would need a constant-time MSM. Secret *keys* never go through here:
 // the development SRS's τ uses SecretFixedBaseTable / ct::mul_secret.
-G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars);
+//
+// `progress`, when given, is asked before each window's bucket pass (a few per thread at
+// the prover's sizes) and a stop throws Cancelled: a cancelled prove does not wait for
+// an MSM of 2^k points to finish.
+G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const ProgressSink* progress = nullptr);
 
 // The obvious Σ k_i·P_i with one scalar multiplication each: the oracle in tests, and
 // faster than Pippenger for a handful of terms.

@@ -33,7 +33,7 @@ PreparedPolynomial blind_and_commit(std::vector<Fr> values, size_t first_random_
     if (progress) throw_if_cancelled(*progress);
     values.resize(pk.vk.n());
     for (size_t i = first_random_row; i < values.size(); ++i) values[i] = Fr::random(rng);
-    transcript.write_point(tag, commit_values(srs, values));
+    transcript.write_point(tag, commit_lagrange(srs, values, progress).to_affine());
     return prepare_polynomial(std::move(values), *pk.domain);
 }
 

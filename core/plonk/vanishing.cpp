@@ -69,7 +69,7 @@ QuotientCommitted commit_quotient(RandomCommitted random, const ProvingKey& pk, 
         std::vector<Fr> piece(n);
         if (i * n < h.size())
             std::copy(h.begin() + long(i * n), h.begin() + long(std::min(h.size(), (i + 1) * n)), piece.begin());
-        transcript.write_point(tag::QUOTIENT, commit_monomial(srs, piece).to_affine());
+        transcript.write_point(tag::QUOTIENT, commit_monomial(srs, piece, &progress).to_affine());
         out.pieces.push_back(std::move(piece));
     }
     return out;

@@ -174,6 +174,24 @@ private slots:
         QVERIFY(msm_detail::pippenger(pts, ks, 12, true).is_identity());
     }
 
+    // A stop asked for while an MSM runs ends it at the next window (and throws, so no
+    // partial sum is ever used); a sink that never stops changes nothing.
+    void a_cancelled_sink_stops_the_msm() {
+        struct Sink final : ProgressSink {
+            bool stop = false;
+            void begin_stage(std::string_view, uint64_t) override {}
+            void advance(uint64_t) override {}
+            void end_stage() override {}
+            bool cancelled() const override { return stop; }
+        } sink;
+        const auto pts = random_points(4096, 30);
+        const auto ks = random_scalars(4096, 31);
+        QVERIFY(same(msm(pts, ks, &sink), msm_naive(pts, ks)));
+        sink.stop = true;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, msm(pts, ks, &sink));
+        QVERIFY_THROWS_EXCEPTION(Cancelled, msm_detail::pippenger(pts, ks, 10, true, &sink));
+    }
+
     void one_and_two_threads_agree() {
         const size_t n = 20000;  // > 2^13: the batch-affine kernel
         const auto pts = random_points(n, 10);
