@@ -11,6 +11,8 @@ PACKAGES=(
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
   libtbb-dev libgmp-dev
   xvfb xauth python3 python3-numpy
+  # the fuzz smoke of the test command (installer/fuzz-smoke.sh): clang with libFuzzer
+  clang libclang-rt-dev
   # packaging (installer/make-package.sh) and its test (installer/test-package.sh):
   # dpkg-shlibdeps, man pages from --help, PNG icons from the SVG, the validators
   dpkg-dev fakeroot file help2man librsvg2-bin desktop-file-utils appstream lintian
