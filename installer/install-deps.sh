@@ -13,6 +13,8 @@ PACKAGES=(
   xvfb xauth python3 python3-numpy
   # the Python module (python/): pybind11 bindings, built and tested against Debian's python3
   python3-dev pybind11-dev python3-pytest
+  # the fuzz smoke of the test command (installer/fuzz-smoke.sh): clang with libFuzzer
+  clang libclang-rt-dev
   # packaging (installer/make-package.sh) and its test (installer/test-package.sh):
   # dpkg-shlibdeps, man pages from --help, PNG icons from the SVG, the validators
   dpkg-dev fakeroot file help2man librsvg2-bin desktop-file-utils appstream lintian

@@ -1,5 +1,7 @@
 #include "ui/run_report.hpp"
 
+#include "ui/atomic_export.hpp"
+
 #include "ui/widgets/stage_timing_chart.hpp"
 
 #include <QDir>
@@ -71,27 +73,15 @@ bool write_run_report(const QString& pdf_path, const RunReportContent& c, QStrin
         html += "<p><img width=620 src='stage_times.png'></p>";
     }
     doc.setHtml(html);
-    const QString temp = pdf_path + ".part";
-    {
+    return export_atomically(pdf_path, [&](const QString& temp) {
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
         printer.setOutputFileName(temp);
         printer.setPageSize(QPageSize(QPageSize::A4));
         printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         doc.print(&printer);
-    }
-    if (!QFileInfo(temp).exists() || QFileInfo(temp).size() == 0) {
-        if (error) *error = pdf_path + ": the PDF could not be written";
-        QFile::remove(temp);
-        return false;
-    }
-    QFile::remove(pdf_path);
-    if (!QFile::rename(temp, pdf_path)) {
-        if (error) *error = pdf_path + ": cannot be replaced";
-        QFile::remove(temp);
-        return false;
-    }
-    return true;
+        return QFileInfo(temp).exists();
+    }, error);
 }
 
 }  // namespace ps::ui

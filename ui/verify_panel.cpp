@@ -76,7 +76,10 @@ VerifyPanel::VerifyPanel(JobRunner& jobs, QWidget* parent) : QWidget(parent), jo
     for (const auto& [kind, text] : kinds) {
         auto* b = new QPushButton(text);
         b->setToolTip("Verifies a broken copy (kept outside the project); the genuine proof.json is not touched");
-        connect(b, &QPushButton::clicked, this, [this, kind] { tamper(kind); });
+        // A copy, not the structured binding: clang before 16 cannot capture those, and the
+        // sanitizer build (run-tests.sh --sanitize) uses Debian's clang 14.
+        const pipeline::Tamper chosen = kind;
+        connect(b, &QPushButton::clicked, this, [this, chosen] { tamper(chosen); });
         tamper_row->addWidget(b);
         tamper_buttons_.push_back(b);
     }

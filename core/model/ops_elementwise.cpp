@@ -99,8 +99,16 @@ std::vector<FloatTensor> cast(const OpCall& call) {
 
 std::vector<FloatTensor> bit_shift(const OpCall& call) {
     const bool left = call.node.attr_string("direction", "") == "LEFT";
-    return {map_binary(call.in(0), call.in(1), [left](double a, double b) {
-        const uint64_t x = static_cast<uint64_t>(a), s = static_cast<uint64_t>(b);
+    // BitShift is defined on unsigned integers. A negative, NaN or too large value (only a
+    // crafted input has one) is refused: converting it to uint64_t is undefined behaviour
+    // (UBSan, run-tests.sh --sanitize, in tst_ops_robustness).
+    auto as_unsigned = [&call](double v) {
+        if (!(v >= 0.0 && v < 18446744073709551616.0))
+            call.fail("BitShift reads unsigned integers, got " + std::to_string(v), "feed it uint tensors");
+        return static_cast<uint64_t>(v);
+    };
+    return {map_binary(call.in(0), call.in(1), [left, &as_unsigned](double a, double b) {
+        const uint64_t x = as_unsigned(a), s = as_unsigned(b);
         if (s >= 64) return 0.0;
         return static_cast<double>(left ? x << s : x >> s);
     })};

@@ -60,7 +60,7 @@ size_t proof_size(const VerifyingKey& vk) {
     return layout.back().offset + layout.back().size();
 }
 
-const ProofSection& section(const std::vector<ProofSection>& layout, const std::string& name) {
+ProofSection section(const std::vector<ProofSection>& layout, const std::string& name) {
     for (const auto& s : layout)
         if (s.name == name) return s;
     throw std::out_of_range("no proof section '" + name + "'");

@@ -18,7 +18,9 @@ struct ProofSection {
 
 std::vector<ProofSection> proof_layout(const VerifyingKey& vk);
 size_t proof_size(const VerifyingKey& vk);
-// The section named `name` (throws std::out_of_range when there is none).
-const ProofSection& section(const std::vector<ProofSection>& layout, const std::string& name);
+// The section named `name` (throws std::out_of_range when there is none). By value: the
+// natural call section(proof_layout(vk), name) passes a temporary layout, and a reference
+// into it dangled (ASan, run-tests.sh --sanitize).
+ProofSection section(const std::vector<ProofSection>& layout, const std::string& name);
 
 }  // namespace ps::plonk

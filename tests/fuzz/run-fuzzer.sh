@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # run-fuzzer.sh HARNESS CORPUS_DIR SECONDS [DIR:GLOB ...]
 # Seeds CORPUS_DIR from the real files matching each DIR:GLOB ("demo" stands for
-# $PROOFSCOPE_SEED_PROJECT, a project folder made by the CLI), then fuzzes for SECONDS.
+# $PROOFSCOPE_SEED_PROJECT, a project folder made by the CLI), then fuzzes for SECONDS
+# ($PROOFSCOPE_FUZZ_SECONDS instead, when set).
 # Crash inputs land in CORPUS_DIR/../crashes/; the test fails when libFuzzer finds one.
 set -euo pipefail
-harness="$1" corpus="$2" seconds="$3"
+harness="$1" corpus="$2" seconds="${PROOFSCOPE_FUZZ_SECONDS:-$3}"
 shift 3
 mkdir -p "$corpus" "$corpus/../crashes"
 for spec in "$@"; do

@@ -99,6 +99,9 @@ private slots:
     void bit_shift_both_directions() {
         EXPECT_TENSOR(run(NodeBuilder("BitShift", 2).s("direction", "LEFT"), {T({3}, {1, 3, 5}), T({3}, {2, 1, 0})})[0], {3}, {4, 6, 5});
         EXPECT_TENSOR(run(NodeBuilder("BitShift", 2).s("direction", "RIGHT"), {T({2}, {16, 5}), T({1}, {2})})[0], {2}, {4, 1});
+        // Regression (UBSan): a negative or NaN operand was converted to uint64_t.
+        QVERIFY_THROWS_EXCEPTION(ps::Error, run(NodeBuilder("BitShift", 2).s("direction", "LEFT"), {T({1}, {-1}), T({1}, {1})}));
+        QVERIFY_THROWS_EXCEPTION(ps::Error, run(NodeBuilder("BitShift", 2).s("direction", "RIGHT"), {T({1}, {4}), T({1}, {NAN})}));
     }
     void isnan_isinf() {
         const FloatTensor x = T({4}, {NAN, INFINITY, -INFINITY, 1});

@@ -107,6 +107,36 @@ private slots:
         }
     }
 
+    void worst_case_glv_scalars_match_plain_double_and_add() {
+        // The scalars where GLV's halves are largest (|k2| = 2^126.912, 6 % under the 2^127
+        // its two's-complement reading needs; core/curve/endomorphism.hpp) and the edges of
+        // the signed-digit recoding, through the MSM (both bucket kernels: Jacobian below
+        // 2^12 points, batch-affine above), msm_naive and the GLV scalar multiplication —
+        // each against a plain double-and-add (mul_u256), which shares none of their code.
+        const Fr r_minus_1 = minus_one(), two = Fr::from_u64(2);
+        std::vector<Fr> edges = {
+            *Fr::from_canonical(*U256::parse("0x30644e72e131a028b20256d108e9f8d076a1bf69036e79c8bd766506874f12ac")),
+            *Fr::from_canonical(*U256::parse("0x30644e72e131a029b85045b68181585cba981f010281a1e561053854ea2de3dd")),
+            r_minus_1, r_minus_1 * two.pow(127).inverse(), two.pow(127) - Fr::one(), two.pow(127),
+            two.pow(128) - Fr::one(), two.pow(253), two.pow(254) - Fr::one()};
+        for (size_t i = 0, count = edges.size(); i < count; ++i) edges.push_back(-edges[i]);
+        for (size_t n : {edges.size(), size_t(4200)}) {
+            const auto pts = random_points(n, 61 + n);
+            std::vector<Fr> ks(n);
+            SeededRandom rng(62);
+            for (size_t i = 0; i < n; ++i) ks[i] = i % 3 == 2 ? Fr::random(rng) : edges[i % edges.size()];
+            G1 plain = G1::identity();
+            for (size_t i = 0; i < n; ++i) {
+                const G1 p = G1::from_affine(pts[i]);
+                const G1 term = p.mul_u256(ks[i].to_canonical());
+                if (i < edges.size()) QVERIFY2(same(p * ks[i], term), qPrintable(QString("GLV, scalar %1").arg(i)));
+                plain += term;
+            }
+            QVERIFY2(same(msm(pts, ks), plain), qPrintable(QString("msm, n = %1").arg(n)));
+            QVERIFY2(same(msm_naive(pts, ks), plain), qPrintable(QString("msm_naive, n = %1").arg(n)));
+        }
+    }
+
     void identity_points_and_zero_scalars_contribute_nothing() {
         auto pts = random_points(64, 3);
         auto ks = random_scalars(64, 4);

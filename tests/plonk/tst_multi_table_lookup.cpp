@@ -7,6 +7,7 @@
 #include "core/util/byte_codec.hpp"
 
 #include <QTest>
+#include <type_traits>
 
 using namespace ps;
 using namespace ps::plonk;
@@ -62,6 +63,15 @@ private slots:
         QCOMPARE(squares_lookup(2).degree(), 4u);
         QCOMPARE(squares_lookup(3).degree(), 4u);
         QCOMPARE(squares_lookup(40).degree(), 4u);
+    }
+
+    void a_section_outlives_the_layout_it_came_from() {
+        // Regression (ASan): section() returned a reference into its argument, and every
+        // caller passing proof_layout(vk) directly read freed memory.
+        static_assert(!std::is_reference_v<decltype(section(proof_layout(fixture().pk.vk), ""))>);
+        const auto& s = section(proof_layout(fixture().pk.vk), "lookup evaluations");
+        QCOMPARE(s.count, size_t(3 + 3 + 2));
+        QCOMPARE(s.item_size, size_t(32));
     }
 
     void a_three_chunk_lookup_proves_and_verifies() {

@@ -12,6 +12,7 @@
 #include "ui/widgets/range_plot.hpp"
 #include "ui/widgets/value_histogram.hpp"
 
+#include <QDir>
 #include <QFile>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -89,6 +90,23 @@ private slots:
             QVERIFY2(heatmap.export_to(dir.filePath(f), &error), qPrintable(error));
             QVERIFY(QFileInfo(dir.filePath(f)).size() > 1000);
         }
+        // Exports go through ps::write_file_atomically (ui/atomic_export.hpp): the file is
+        // complete (its format's signature), an existing one is replaced, and nothing else
+        // — no Qt temporary, no ".part" — is left in the folder.
+        QFile marker(dir.filePath("slice.png"));
+        QVERIFY(marker.open(QIODevice::WriteOnly) && marker.write("old") == 3);
+        marker.close();
+        QVERIFY2(heatmap.export_to(dir.filePath("slice.png"), &error), qPrintable(error));
+        auto head = [&](const char* f) {
+            QFile in(dir.filePath(f));
+            return in.open(QIODevice::ReadOnly) ? in.read(4) : QByteArray();
+        };
+        QCOMPARE(head("slice.png"), QByteArray("\x89PNG"));
+        QCOMPARE(head("slice.pdf"), QByteArray("%PDF"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 (QStringList{"error.csv", "slice.csv", "slice.pdf", "slice.png"}));
+        QVERIFY(!heatmap.export_to(dir.filePath("no-such-folder/slice.png"), &error));
+        QVERIFY2(error.contains("no-such-folder"), qPrintable(error));
         QVERIFY(!heatmap.export_to(dir.filePath("slice.bmp"), &error));
         QVERIFY(error.contains("unknown format"));
     }

@@ -1,5 +1,7 @@
 #include "ui/widgets/input_view.hpp"
 
+#include "ui/atomic_export.hpp"
+
 #include "core/util/error.hpp"
 #include "ui/widgets/drawing_pad.hpp"
 
@@ -15,7 +17,6 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -297,21 +298,16 @@ bool InputView::export_to(const QString& path, QString* error) const {
         return false;
     }
     if (QFileInfo(path).suffix().toLower() == "png") {
-        if (!is_image_ || !tensor_to_image(doc_.inputs[0], image_).save(path)) {
-            if (error) *error = is_image_ ? path + ": cannot be written" : QString("the input is not an image");
+        if (!is_image_) {
+            if (error) *error = "the input is not an image";
             return false;
         }
-        return true;
-    }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) *error = path + ": cannot be written";
-        return false;
+        const QImage image = tensor_to_image(doc_.inputs[0], image_);
+        return export_atomically(path, [&](const QString& temp) { return image.save(temp); }, error);
     }
     QByteArray text = "position,value\n";
     for (size_t i = 0; i < doc_.inputs[0].size(); ++i) text += QByteArray::number(qulonglong(i)) + "," + QByteArray::number(doc_.inputs[0][i], 'g', 9) + "\n";
-    f.write(text);
-    return f.commit();
+    return export_atomically(path, text, error);
 }
 
 }  // namespace ps::ui

@@ -1,11 +1,12 @@
 #include "ui/widgets/layer_list_view.hpp"
 
+#include "ui/atomic_export.hpp"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSaveFile>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -88,11 +89,6 @@ void LayerListView::select_layer(int source_row) {
 }
 
 bool LayerListView::export_to(const QString& path, QString* error) const {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) *error = QString("%1: cannot be written (%2)").arg(path, f.errorString());
-        return false;
-    }
     QStringList header;
     for (int c = 0; c < LayerListModel::ColumnCount; ++c) header << model_->headerData(c, Qt::Horizontal).toString();
     QString text = header.join(',') + "\n";
@@ -104,12 +100,7 @@ bool LayerListView::export_to(const QString& path, QString* error) const {
         }
         text += cells.join(',') + "\n";
     }
-    f.write(text.toUtf8());
-    if (!f.commit()) {
-        if (error) *error = QString("%1: cannot be written (%2)").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return export_atomically(path, text.toUtf8(), error);
 }
 
 }  // namespace ps::ui

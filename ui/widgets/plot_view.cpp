@@ -1,9 +1,10 @@
 #include "ui/widgets/plot_view.hpp"
 
+#include "ui/atomic_export.hpp"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
-#include <QSaveFile>
 #include <QStackedLayout>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -60,13 +61,7 @@ void PlotView::schedule_replot() { replot_timer_.start(); }
 bool PlotView::export_to(const QString& path, QString* error) const {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == "csv") {
-        // Through a temporary file and rename, like every artifact.
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(csv().toUtf8()) < 0 || !f.commit()) {
-            if (error) *error = QString("%1: cannot be written (%2)").arg(path, f.errorString());
-            return false;
-        }
-        return true;
+        return export_atomically(path, csv().toUtf8(), error);
     }
     if (showing_empty_state()) {
         if (error) *error = "this view is empty: open a project with a witness first";
@@ -74,15 +69,13 @@ bool PlotView::export_to(const QString& path, QString* error) const {
     }
     plot_->replot(QCustomPlot::rpImmediateRefresh);
     const int w = std::max(plot_->width(), 800), h = std::max(plot_->height(), 500);
-    bool ok = false;
-    if (suffix == "png") ok = plot_->savePng(path, w, h, 2.0);
-    else if (suffix == "pdf") ok = plot_->savePdf(path, w, h);
-    else {
+    if (suffix != "png" && suffix != "pdf") {
         if (error) *error = QString("%1: unknown format .%2 (use .png, .pdf or .csv)").arg(path, suffix);
         return false;
     }
-    if (!ok && error) *error = QString("%1: cannot be written").arg(path);
-    return ok;
+    return export_atomically(path, [&](const QString& temp) {
+        return suffix == "png" ? plot_->savePng(temp, w, h, 2.0) : plot_->savePdf(temp, w, h);
+    }, error);
 }
 
 }  // namespace ps::ui

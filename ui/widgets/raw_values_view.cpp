@@ -1,9 +1,10 @@
 #include "ui/widgets/raw_values_view.hpp"
 
+#include "ui/atomic_export.hpp"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -66,11 +67,6 @@ QString RawValuesView::export_base_name() const {
 }
 
 bool RawValuesView::export_to(const QString& path, QString* error) const {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) *error = QString("%1: cannot be written (%2)").arg(path, f.errorString());
-        return false;
-    }
     QByteArray chunk = "position,quantised,field_element,dequantised,float_reference,abs_error\n";
     for (int r = 0; r < model_->rowCount(); ++r) {
         for (int c = 0; c < RawValuesModel::ColumnCount; ++c) {
@@ -79,17 +75,8 @@ bool RawValuesView::export_to(const QString& path, QString* error) const {
             chunk += cell.toUtf8();
             chunk += c + 1 < RawValuesModel::ColumnCount ? ',' : '\n';
         }
-        if (chunk.size() > (1 << 20)) {
-            f.write(chunk);
-            chunk.clear();
-        }
     }
-    f.write(chunk);
-    if (!f.commit()) {
-        if (error) *error = QString("%1: cannot be written (%2)").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return export_atomically(path, chunk, error);
 }
 
 }  // namespace ps::ui
