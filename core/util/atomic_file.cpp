@@ -1,7 +1,9 @@
 #include "core/util/atomic_file.hpp"
 #include "core/util/error.hpp"
+#include "core/util/process_usage.hpp"
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -125,12 +127,51 @@ void write_file_atomically(const fs::path& path, std::string_view text) {
                                     reinterpret_cast<const uint8_t*>(text.data()), text.size()));
 }
 
+namespace {
+
+constexpr const char* max_file_bytes_variable = "PROOFSCOPE_MAX_FILE_BYTES";
+
+std::string gigabytes(uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", double(bytes) / 1e9);
+    return text;
+}
+
+// Every reader loads its file whole, so a file is refused before the allocation when it
+// cannot fit: larger than the memory available now (or than PROOFSCOPE_MAX_FILE_BYTES,
+// when set, which also lets a user raise the bar), rather than ending in std::bad_alloc
+// or the OOM killer.
+void check_file_size(const fs::path& path, uint64_t size) {
+    if (const char* text = std::getenv(max_file_bytes_variable)) {
+        char* end = nullptr;
+        const unsigned long long limit = std::strtoull(text, &end, 10);
+        if (end != text && *end == '\0' && limit > 0) {
+            if (size > limit)
+                throw Error(path.string(),
+                            "is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) +
+                                " bytes (" + max_file_bytes_variable + ")",
+                            std::string("check that this is the right file, or raise ") + max_file_bytes_variable);
+            return;
+        }
+    }
+    const uint64_t available = available_memory_bytes();
+    if (available > 0 && size > available)
+        throw Error(path.string(),
+                    "is " + gigabytes(size) + "; reading it needs that much memory and " + gigabytes(available) +
+                        " is available",
+                    std::string("check that this is the right file, free memory, or set ") + max_file_bytes_variable +
+                        " to read it anyway");
+}
+
+}  // namespace
+
 std::vector<uint8_t> read_file_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string(), "cannot open the file", "check the path");
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     in.seekg(0);
+    if (size > 0) check_file_size(path, uint64_t(size));
     std::vector<uint8_t> out(size > 0 ? size_t(size) : 0);
     if (!out.empty() && !in.read(reinterpret_cast<char*>(out.data()), std::streamsize(out.size())))
         throw Error(path.string(), "read failed");

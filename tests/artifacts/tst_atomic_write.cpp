@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -103,6 +104,36 @@ private slots:
         QCOMPARE(ps::read_file_text(target), std::string("two, longer"));
         QVERIFY(leftovers(target.parent_path()).empty());
         QCOMPARE(int(fs::status(target).permissions() & fs::perms::owner_read), int(fs::perms::owner_read));
+    }
+
+    // A file too large to load is refused by size, before any allocation, naming the file,
+    // its size and the limit (a sparse file: nothing is written to disk).
+    void a_file_over_the_size_limit_is_refused_before_reading() {
+        QTemporaryDir dir;
+        const fs::path big = fs::path(dir.path().toStdString()) / "pk.key";
+        {
+            std::ofstream create(big);
+        }
+        fs::resize_file(big, uint64_t(1) << 40);  // 1 TiB, more than this machine's memory
+        try {
+            ps::read_file_bytes(big);
+            QFAIL("read a 1 TiB file");
+        } catch (const ps::Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("pk.key") != std::string::npos && what.find("1099.5 GB") != std::string::npos, e.what());
+        }
+        const fs::path small = fs::path(dir.path().toStdString()) / "settings.json";
+        ps::write_file_atomically(small, std::string_view("0123456789"));
+        qputenv("PROOFSCOPE_MAX_FILE_BYTES", "5");
+        try {
+            ps::read_file_text(small);
+            QFAIL("read a file over PROOFSCOPE_MAX_FILE_BYTES");
+        } catch (const ps::Error& e) {
+            QVERIFY2(std::string(e.what()).find("limit of 5 bytes (PROOFSCOPE_MAX_FILE_BYTES)") != std::string::npos, e.what());
+        }
+        qputenv("PROOFSCOPE_MAX_FILE_BYTES", "10");  // raised: the same file reads
+        QCOMPARE(ps::read_file_text(small), std::string("0123456789"));
+        qunsetenv("PROOFSCOPE_MAX_FILE_BYTES");
     }
 
     void a_missing_folder_is_a_clear_error() {
