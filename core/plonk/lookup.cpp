@@ -87,6 +87,7 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
         std::vector<Fr>& sum = table_terms.emplace_back(usable);
         auto& helpers = out.helpers.emplace_back();
         for (size_t j = 0; j < lookups[l].tables.size(); ++j) {
+            if (progress) throw_if_cancelled(*progress);  // each chunk: a batch inversion of the rows
             std::vector<Fr> h(usable);
             for (size_t i = 0; i < usable; ++i) h[i] = out.previous.tables[l][j][i] + ch.beta;
             batch_invert(h);
@@ -101,6 +102,7 @@ AccumulatorsCommitted commit_accumulators(MultiplicitiesCommitted committed, con
         }
     }
     for (size_t l = 0; l < lookups.size(); ++l) {
+        if (progress) throw_if_cancelled(*progress);
         std::vector<Fr> inv_input(usable);
         for (size_t i = 0; i < usable; ++i) inv_input[i] = out.previous.inputs[l][i] + ch.beta;
         batch_invert(inv_input);
