@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -61,6 +62,18 @@ RemotePanel::RemotePanel(std::shared_ptr<remote::SlurmClient> client, QWidget* p
     step_->setCurrentText("prove");
     partition_ = new QLineEdit;
     partition_->setPlaceholderText("the cluster's default partition");
+    time_ = new QLineEdit;
+    time_->setPlaceholderText("from the last run");
+    time_->setToolTip("Slurm's --time: minutes (30), H:MM:SS or D-HH:MM:SS; empty: 3 × the last run in runs.jsonl + 5 min, or the partition's limit");
+    mem_mib_ = new QSpinBox;
+    mem_mib_->setRange(0, 16 * 1024 * 1024);
+    mem_mib_->setSuffix(" MiB");
+    mem_mib_->setSpecialValueText("from the pre-flight estimate");
+    mem_mib_->setToolTip("Slurm's --mem; 0: the step's estimated peak memory × 1.5");
+    cpus_ = new QSpinBox;
+    cpus_->setRange(0, 1024);
+    cpus_->setSpecialValueText("the cluster's default");
+    cpus_->setToolTip("Slurm's --cpus-per-task, also the step's --threads");
     cli_ = new QLineEdit(default_cli());
     cli_->setToolTip("proofscope-cli as the compute nodes run it (an absolute path they can see)");
     submit_ = new QPushButton("Submit to cluster");
@@ -70,6 +83,14 @@ RemotePanel::RemotePanel(std::shared_ptr<remote::SlurmClient> client, QWidget* p
     step_row->addWidget(submit_);
     form->addRow("Step:", step_row);
     form->addRow("Partition:", partition_);
+    auto* resources = new QHBoxLayout;
+    resources->addWidget(new QLabel("Time:"));
+    resources->addWidget(time_, 2);
+    resources->addWidget(new QLabel("Memory:"));
+    resources->addWidget(mem_mib_, 1);
+    resources->addWidget(new QLabel("CPUs:"));
+    resources->addWidget(cpus_, 1);
+    form->addRow("Resources:", resources);
     form->addRow("proofscope-cli on the nodes:", cli_);
     outer->addLayout(form);
     message_ = new QLabel;
@@ -176,12 +197,21 @@ void RemotePanel::in_background(std::function<std::function<void()>()> work) {
     }));
 }
 
+void RemotePanel::set_resources(const QString& time, int mem_mib, int cpus) {
+    time_->setText(time);
+    mem_mib_->setValue(mem_mib);
+    cpus_->setValue(cpus);
+}
+
 void RemotePanel::submit() {
     if (project_.folder.isEmpty()) return;
     remote::JobRequest r;
     r.artifacts = std::filesystem::weakly_canonical(std::filesystem::absolute(project_.folder.toStdString()));
     r.step = step_->currentText().toStdString();
     r.partition = partition_->text().trimmed().toStdString();
+    r.time = time_->text().trimmed().toStdString();
+    r.mem_mib = uint64_t(mem_mib_->value());
+    r.cpus = unsigned(cpus_->value());
     r.cli = cli_->text().trimmed().toStdString();
     // The project's own input.json when it lives outside the folder.
     if (!project_.input_json.isEmpty() && (r.step == "gen-witness" || r.step == "calibrate-settings") &&
@@ -190,11 +220,13 @@ void RemotePanel::submit() {
     in_background([this, client = client_, r]() -> std::function<void()> {
         remote::JobRequest req = r;
         const auto defaults = remote::default_resources(req.step, req.artifacts);
-        req.mem_mib = defaults.mem_mib;
-        req.time = defaults.time;
+        const bool estimated_mem = req.mem_mib == 0;
+        if (estimated_mem) req.mem_mib = defaults.mem_mib;
+        if (req.time.empty()) req.time = defaults.time;
         const QString id = q(client->submit(req));
         QString note = "Submitted " + q(req.step) + " as job " + id + ".";
-        if (req.mem_mib) note += " Memory " + QString::number(req.mem_mib) + " MiB (" + q(defaults.mem_basis) + ").";
+        if (req.mem_mib)
+            note += " Memory " + QString::number(req.mem_mib) + " MiB (" + (estimated_mem ? q(defaults.mem_basis) : QString("as asked")) + ").";
         return [this, note] {
             set_message(note);
             refresh();

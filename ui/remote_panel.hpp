@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 class QTimer;
 
@@ -38,6 +39,10 @@ public:
     bool can_verify() const;        // the selected job is a finished prove
     bool busy() const { return in_flight_ > 0; }
     void select_job(const QString& id);
+    // What the next submission asks for: Slurm's --time ("" = from the last run in
+    // runs.jsonl), --mem in MiB (0 = from the pre-flight estimate), --cpus-per-task (0 = the
+    // cluster's default). The fields of the form; a setter for tests.
+    void set_resources(const QString& time, int mem_mib, int cpus);
     void set_refresh_interval(int ms);
 
 public slots:
@@ -70,6 +75,9 @@ private:
 
     QComboBox* step_;
     QLineEdit* partition_;
+    QLineEdit* time_;
+    QSpinBox* mem_mib_;
+    QSpinBox* cpus_;
     QLineEdit* cli_;
     QPushButton* submit_;
     QLabel* message_;

@@ -115,6 +115,7 @@ private slots:
         QVERIFY(r.cli.is_absolute());
         QCOMPARE(panel.jobs()[0].phase, JobPhase::Pending);
         QVERIFY(panel.message().contains("as job 100"));
+        QCOMPARE(r.cpus, 0u);  // nothing asked: the cluster's default
 
         // The timer asks again: running, then failed with the log it wrote.
         fake->set("100", "RUNNING", JobPhase::Running, 0);
@@ -129,6 +130,22 @@ private slots:
         panel.show_log();
         QTRY_VERIFY(panel.log_text().contains("pk.key: cannot open the file"));
         QVERIFY(!panel.log_text().contains("50%"));  // the progress bar's last drawing only
+    }
+
+    // Resources asked for in the form go to Slurm as they are, not the estimate.
+    void resources_from_the_form_reach_the_request() {
+        auto fake = std::make_shared<FakeSlurm>();
+        ps::ui::RemotePanel panel(fake);
+        panel.set_project({project_, {}});
+        QTRY_VERIFY(!panel.busy());
+        panel.set_resources("1:30:00", 2048, 2);
+        panel.submit();
+        QTRY_COMPARE(fake->requests.size(), size_t(1));
+        QTRY_VERIFY(!panel.busy());
+        QCOMPARE(fake->requests[0].time, std::string("1:30:00"));
+        QCOMPARE(fake->requests[0].mem_mib, uint64_t(2048));
+        QCOMPARE(fake->requests[0].cpus, 2u);
+        QVERIFY2(panel.message().contains("2048 MiB (as asked)"), qPrintable(panel.message()));
     }
 
     void cancel_reaches_the_scheduler() {
