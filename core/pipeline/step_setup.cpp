@@ -11,14 +11,18 @@ SetupPaths SetupPaths::of(const Project& p) {
             p.path(Artifact::ProvingKey)};
 }
 
+plonk::ProvingKey make_keys(const CompiledCircuit& circuit, const std::filesystem::path& srs_path, ProgressSink& progress) {
+    const Srs file_srs = run_stage(progress, "read " + srs_path.filename().string(), [&] { return read_srs(srs_path); });
+    const Srs srs = circuit::srs_for_k(file_srs, circuit.settings.run_args.logrows, srs_path.string(), progress);
+    return circuit::setup_model(circuit, srs, progress);
+}
+
 SetupResult setup(const SetupPaths& paths, ProgressSink& progress) {
     StepRecorder rec("setup", progress);
     SetupResult result;
     const CompiledCircuit circuit = run_stage(rec, "read " + paths.compiled.filename().string(),
                                               [&] { return read_compiled_circuit(paths.compiled); });
-    const Srs file_srs = run_stage(rec, "read " + paths.srs.filename().string(), [&] { return read_srs(paths.srs); });
-    const Srs srs = circuit::srs_for_k(file_srs, circuit.settings.run_args.logrows, paths.srs.string(), rec);
-    const plonk::ProvingKey pk = circuit::setup_model(circuit, srs, rec);
+    const plonk::ProvingKey pk = make_keys(circuit, paths.srs, rec);
     throw_if_cancelled(rec);
     const auto digest = settings_digest(circuit.settings);
     run_stage(rec, write_stage_name(paths.vk), [&] { plonk::write_verifying_key(paths.vk, pk.vk, digest); });

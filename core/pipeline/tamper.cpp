@@ -3,7 +3,7 @@
 #include "core/artifacts/settings.hpp"
 #include "core/artifacts/compiled_circuit.hpp"
 #include "core/circuit/model_proving.hpp"
-#include "core/kzg/srs_io.hpp"
+#include "core/pipeline/step_setup.hpp"
 #include "core/plonk/key_files.hpp"
 #include "core/plonk/proof_json.hpp"
 #include "core/util/atomic_file.hpp"
@@ -103,10 +103,7 @@ std::string other_model_key(const TamperSources& sources, const Settings& settin
         check_settings_match(other, settings, sources.genuine.settings.string(), sources.compiled.string());
         const std::string changed = change_one_weight(other);
         if (!changed.empty()) {
-            const Srs file_srs = read_srs(sources.genuine.srs);
-            const Srs srs = circuit::srs_for_k(file_srs, other.settings.run_args.logrows, sources.genuine.srs.string(), progress);
-            const plonk::ProvingKey pk = circuit::setup_model(other, srs, progress);
-            plonk::write_verifying_key(out, pk.vk, digest);
+            plonk::write_verifying_key(out, make_keys(other, sources.genuine.srs, progress).vk, digest);
             return "the key of another model, made by setup: this network with " + changed;
         }
     }
