@@ -59,18 +59,11 @@ private:
     Clock::time_point requested_at_;
 };
 
-int runs_from_env() {
-    const char* r = std::getenv("PROOFSCOPE_BENCH_RUNS");
-    return r ? std::max(1, std::atoi(r)) : 3;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<unsigned> ks;
-    for (int i = 1; i < argc; ++i) ks.push_back(unsigned(std::atoi(argv[i])));
-    if (ks.empty()) ks = {14, 16, 18};
-    const int runs = runs_from_env();
+    const std::vector<unsigned> ks = bench::ks_from_args(argc, argv, {14, 16, 18});
+    const int runs = bench::runs_from_env(3);
     bench::print_header("Cancel latency: request halfway through each prover stage, time until the prover stops");
     std::printf("# runs per median: %d; latency = cancel request -> Cancelled caught\n", runs);
 

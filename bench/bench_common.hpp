@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <sys/wait.h>
@@ -34,6 +35,19 @@ inline std::string cpu_model() {
     while (std::getline(in, line))
         if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
     return "unknown CPU";
+}
+
+// PROOFSCOPE_BENCH_RUNS (a positive count) or `fallback`.
+inline int runs_from_env(int fallback) {
+    const char* r = std::getenv("PROOFSCOPE_BENCH_RUNS");
+    return r ? std::max(1, std::atoi(r)) : fallback;
+}
+
+// The sizes k given on the command line, or `fallback` when none are.
+inline std::vector<unsigned> ks_from_args(int argc, char** argv, std::vector<unsigned> fallback) {
+    std::vector<unsigned> ks;
+    for (int i = 1; i < argc; ++i) ks.push_back(unsigned(std::atoi(argv[i])));
+    return ks.empty() ? fallback : ks;
 }
 
 inline void print_header(const char* what) {

@@ -26,11 +26,6 @@ using namespace ps::plonk;
 
 namespace {
 
-int runs_from_env() {
-    const char* r = std::getenv("PROOFSCOPE_BENCH_RUNS");
-    return r ? std::max(1, std::atoi(r)) : 5;
-}
-
 std::vector<int> threads_from_env() {
     const char* t = std::getenv("PROOFSCOPE_BENCH_THREADS");
     if (!t) return {1, 2};
@@ -40,10 +35,8 @@ std::vector<int> threads_from_env() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<unsigned> ks;
-    for (int i = 1; i < argc; ++i) ks.push_back(unsigned(std::atoi(argv[i])));
-    if (ks.empty()) ks = {6, 12, 14, 16};
-    const int runs = runs_from_env();
+    const std::vector<unsigned> ks = bench::ks_from_args(argc, argv, {6, 12, 14, 16});
+    const int runs = bench::runs_from_env(5);
     bench::print_header("PLONK keygen / prove / verify (synthetic circuit: mul+add gates, 2 range lookups, copies)");
     std::printf("# runs per median: %d\n", runs);
 
