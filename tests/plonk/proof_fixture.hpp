@@ -42,4 +42,19 @@ inline VerifyResult verify_with(const VerifyingKey& vk, const std::vector<std::v
     return verify_proof(vk, test_srs(vk.k).verifier_params(), instances, bytes);
 }
 
+// A circuit with its keys and one honest proof (blinding seeded), for suites that tamper
+// with the proof: `verify` checks other bytes against the same key and public values.
+struct ProvenCircuit {
+    TestCircuit circuit;
+    ProvingKey pk;
+    Proof proof;
+    VerifyResult verify(std::span<const uint8_t> bytes) const { return verify_with(pk.vk, proof.instances, bytes); }
+};
+
+inline ProvenCircuit prove_with_seed(TestCircuit c, uint64_t blinding_seed) {
+    SeededRandom rng(blinding_seed);
+    auto [pk, proof] = prove_circuit(c, rng);
+    return ProvenCircuit{std::move(c), std::move(pk), std::move(proof)};
+}
+
 }  // namespace ps::plonk::test

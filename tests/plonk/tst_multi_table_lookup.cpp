@@ -24,25 +24,12 @@ LookupArgument squares_lookup(size_t chunks) {
     return cs.lookups()[0];
 }
 
-struct Fixture {
-    test::TestCircuit circuit;
-    ProvingKey pk;
-    Proof proof;
-};
-
-const Fixture& fixture() {
-    static const Fixture f = [] {
-        auto c = test::chunked_lookup(false, 6);
-        SeededRandom rng(11);
-        auto [pk, proof] = test::prove_circuit(c, rng);
-        return Fixture{std::move(c), std::move(pk), std::move(proof)};
-    }();
+const test::ProvenCircuit& fixture() {
+    static const test::ProvenCircuit f = test::prove_with_seed(test::chunked_lookup(false, 6), 11);
     return f;
 }
 
-VerifyResult verify_bytes(const std::vector<uint8_t>& bytes) {
-    return test::verify_with(fixture().pk.vk, fixture().proof.instances, bytes);
-}
+VerifyResult verify_bytes(const std::vector<uint8_t>& bytes) { return fixture().verify(bytes); }
 
 }  // namespace
 
