@@ -22,23 +22,27 @@ namespace {
 
 using pairing_detail::BN_U;
 
-// Non-adjacent form of k (digits in {-1, 0, 1}), most significant first.
-std::vector<int8_t> naf_msb_first(u128 k) {
+// Width-w non-adjacent form of k, most significant digit first: odd digits in
+// (−2^(w−1), 2^(w−1)), at least w − 1 zeros after each non-zero digit. w = 2 is the NAF
+// (digits in {−1, 0, 1}).
+std::vector<int8_t> wnaf_msb_first(u128 k, unsigned w) {
+    const int64_t window = int64_t(1) << w;
     std::vector<int8_t> lsb_first;
     while (k != 0) {
-        int8_t d = 0;
+        int64_t d = 0;
         if (k & 1) {
-            d = (k & 3) == 3 ? -1 : 1;
-            k = d == 1 ? k - 1 : k + 1;
+            d = int64_t(k & u128(window - 1));
+            if (d >= window / 2) d -= window;
+            k = d > 0 ? k - u128(d) : k + u128(-d);
         }
-        lsb_first.push_back(d);
+        lsb_first.push_back(int8_t(d));
         k >>= 1;
     }
     return {lsb_first.rbegin(), lsb_first.rend()};
 }
 
 const std::vector<int8_t>& loop_digits() {
-    static const std::vector<int8_t> digits = naf_msb_first(u128(BN_U) * 6 + 2);  // 6u + 2
+    static const std::vector<int8_t> digits = wnaf_msb_first(u128(BN_U) * 6 + 2, 2);  // 6u + 2
     return digits;
 }
 
@@ -177,16 +181,21 @@ Fq12 miller_loop(std::span<const G1Affine> ps_in, std::span<const G2Affine> qs_i
 }
 
 namespace {
-// f^u for f in the cyclotomic subgroup, over the NAF of u (24 non-zero digits instead of
-// 28 bits): a digit −1 multiplies by f̄ = f⁻¹, which conjugation gives for free there.
+// f^u for f in the cyclotomic subgroup over the width-4 NAF of u: 14 non-zero digits in
+// {±1, ±3, ±5, ±7}, so 13 multiplications plus 3 for the table f, f³, f⁵, f⁷, against 23
+// over the plain NAF (24 non-zero digits). A negative digit multiplies by the conjugate,
+// which is the inverse in that subgroup.
 Fq12 cyclotomic_pow_u(const Fq12& f) {
-    static const std::vector<int8_t> naf = naf_msb_first(BN_U);
-    const Fq12 f_inv = f.conjugate();
-    Fq12 r = f;  // the leading digit is 1
-    for (size_t i = 1; i < naf.size(); ++i) {
+    static const std::vector<int8_t> digits = wnaf_msb_first(BN_U, 4);
+    const Fq12 f2 = f.cyclotomic_square();
+    std::array<Fq12, 4> odd;  // f^(2i+1)
+    odd[0] = f;
+    for (size_t i = 1; i < odd.size(); ++i) odd[i] = odd[i - 1] * f2;
+    const auto power = [&](int d) { return d > 0 ? odd[size_t(d / 2)] : odd[size_t(-d / 2)].conjugate(); };
+    Fq12 r = power(digits[0]);
+    for (size_t i = 1; i < digits.size(); ++i) {
         r = r.cyclotomic_square();
-        if (naf[i] > 0) r *= f;
-        if (naf[i] < 0) r *= f_inv;
+        if (digits[i] != 0) r *= power(digits[i]);
     }
     return r;
 }

@@ -1,5 +1,6 @@
 #include "core/field/fq12.hpp"
 #include "core/field/tower_constants.hpp"
+#include <array>
 
 namespace ps {
 
@@ -13,11 +14,44 @@ Fq12 Fq12::inverse_vartime() const {
     return Fq12{c0 * ninv, -(c1 * ninv)};
 }
 
-// (a + b w)^p = a^p + b^p w^p with w^p = w · ξ^((p-1)/6).
+namespace {
+// γ_k^i = (w^(p^k − 1))^i = ξ^(i(p^k − 1)/6) for k = 1, 2, 3 and i = 0..5: w^i picks it up
+// under x ↦ x^(p^k). γ_1 = ξ^((p−1)/6); γ_2 = γ_1^(p+1) = γ̄_1·γ_1 (a norm, so in Fq);
+// γ_3 = γ_1^(p²+p+1) = γ_2·γ_1, since Fq2's Frobenius is conjugation.
+using FrobeniusTable = std::array<std::array<Fq2, 6>, 3>;
+const FrobeniusTable& frobenius_table() {
+    static const FrobeniusTable table = [] {
+        const Fq2 g1 = tower::frob_w();
+        const Fq2 g2 = g1.conjugate() * g1;
+        const Fq2 gamma[3] = {g1, g2, g2 * g1};
+        FrobeniusTable t;
+        for (size_t k = 0; k < 3; ++k) {
+            t[k][0] = Fq2::one();
+            for (size_t i = 1; i < 6; ++i) t[k][i] = t[k][i - 1] * gamma[k];
+        }
+        return t;
+    }();
+    return table;
+}
+
+// x^(p^k), k ∈ {1, 2, 3}. The w-basis index of g0, g1, g2 (f.c0) is 0, 2, 4 and of
+// h0, h1, h2 (f.c1) is 1, 3, 5 (v = w²).
+Fq12 frobenius_once(const Fq12& f, unsigned k) {
+    const std::array<Fq2, 6>& g = frobenius_table()[k - 1];
+    if (k == 2) {  // γ_2^i ∈ Fq and no conjugation: Fq2 × Fq products
+        return Fq12{Fq6{f.c0.c0, f.c0.c1 * g[2].c0, f.c0.c2 * g[4].c0},
+                    Fq6{f.c1.c0 * g[1].c0, f.c1.c1 * g[3].c0, f.c1.c2 * g[5].c0}};
+    }
+    return Fq12{Fq6{f.c0.c0.conjugate(), f.c0.c1.conjugate() * g[2], f.c0.c2.conjugate() * g[4]},
+                Fq6{f.c1.c0.conjugate() * g[1], f.c1.c1.conjugate() * g[3], f.c1.c2.conjugate() * g[5]}};
+}
+}  // namespace
+
 Fq12 Fq12::frobenius_map(unsigned power) const {
+    power %= 12;
     Fq12 r = *this;
-    for (unsigned i = 0; i < power % 12; ++i)
-        r = Fq12{r.c0.frobenius_map(1), r.c1.frobenius_map(1) * tower::frob_w()};
+    for (; power >= 3; power -= 3) r = frobenius_once(r, 3);
+    if (power != 0) r = frobenius_once(r, power);
     return r;
 }
 

@@ -27,16 +27,19 @@ struct Fq12 {
     Fq12& operator+=(const Fq12& o) { return *this = *this + o; }
     Fq12& operator-=(const Fq12& o) { return *this = *this - o; }
     Fq12& operator*=(const Fq12& o) { return *this = *this * o; }
-    // Complex squaring: (a + b w)^2 = (a + b)(a + v b) - ab - v ab + 2ab w.
+    // (a + b w)^2 = (a² + v b²) + ((a + b)² − a² − b²) w: three Fq6 squarings (CH-SQR2,
+    // 2 products and 3 squarings in Fq2 each), 6 Fq2 products and 9 Fq2 squarings
+    // against 12 Fq2 products for the complex method with two Fq6 products.
     Fq12 square() const {
-        const Fq6 ab = c0 * c1;
-        const Fq6 t = (c0 + c1) * (c0 + c1.mul_by_v()) - ab - ab.mul_by_v();
-        return Fq12{t, ab.dbl()};
+        const Fq6 a2 = c0.square(), b2 = c1.square();
+        return Fq12{a2 + b2.mul_by_v(), (c0 + c1).square() - a2 - b2};
     }
     // x^(p^6): for elements of the cyclotomic subgroup this is the inverse.
     Fq12 conjugate() const { return Fq12{c0, -c1}; }
     Fq12 inverse() const;          // zero -> zero
     Fq12 inverse_vartime() const;  // public data only (pairing verification)
+    // x^(p^power): each coefficient of the w-basis is conjugated (odd powers) and
+    // multiplied by a precomputed ξ^(i(p^k − 1)/6), k ≤ 3; larger powers compose.
     Fq12 frobenius_map(unsigned power) const;
     // Product with a line value a + b w + c v w (only Fq2 coefficients 0, 1 and 4 of the
     // w-basis are non-zero): 13 Fq2 products instead of 18.
