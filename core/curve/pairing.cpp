@@ -75,7 +75,7 @@ G2Prepared::Line double_step(Projective& t) {
     const G2Prepared::Line line{-h, j.dbl() + j, e - b};
     const Fq2 e2 = e.square();
     const Fq2 e2_12 = (e2.dbl() + e2).dbl().dbl();  // 12E² = 108b'²Z⁴
-    t.x = (t.x * t.y).dbl() * (b - f);
+    t.x = ((t.x + t.y).square() - j - b) * (b - f);  // 2XY by a squaring: 3 products, 7 squarings
     t.y = (b + f).square() - e2_12;
     t.z = (b * h).dbl().dbl();
     return line;
@@ -140,6 +140,10 @@ struct PairCursor {
         const G2Prepared::Line& l = *next++;
         f = f.mul_by_line(l.a * yp, l.b * xp, l.c);
     }
+    void first_line(Fq12& f) {  // f = 1 · ℓ(P)
+        const G2Prepared::Line& l = *next++;
+        f = Fq12{Fq6{l.a * yp, Fq2{}, Fq2{}}, Fq6{l.b * xp, l.c, Fq2{}}};
+    }
 };
 }  // namespace
 
@@ -155,7 +159,10 @@ Fq12 miller_loop_prepared(std::span<const G1Affine> ps_in, std::span<const G2Pre
     Fq12 f = Fq12::one();
     for (size_t i = 1; i < digits.size(); ++i) {
         if (i != 1) f = f.square();
-        for (auto& s : pairs) s.multiply_next_line(f);
+        for (auto& s : pairs) {
+            if (i == 1 && &s == &pairs.front()) s.first_line(f);  // f = 1: no product needed
+            else s.multiply_next_line(f);
+        }
         if (digits[i] != 0)
             for (auto& s : pairs) s.multiply_next_line(f);
     }
