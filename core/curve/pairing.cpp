@@ -136,15 +136,41 @@ void check_pair_count(size_t ps, size_t qs) {
 struct PairCursor {
     Fq xp, yp;
     const G2Prepared::Line* next;
-    void multiply_next_line(Fq12& f) {
+    G2Prepared::Line next_line() {  // evaluated at P
         const G2Prepared::Line& l = *next++;
-        f = f.mul_by_line(l.a * yp, l.b * xp, l.c);
-    }
-    void first_line(Fq12& f) {  // f = 1 · ℓ(P)
-        const G2Prepared::Line& l = *next++;
-        f = Fq12{Fq6{l.a * yp, Fq2{}, Fq2{}}, Fq6{l.b * xp, l.c, Fq2{}}};
+        return G2Prepared::Line{l.a * yp, l.b * xp, l.c};
     }
 };
+
+Fq12 line_value(const G2Prepared::Line& l) { return Fq12{Fq6{l.a, Fq2{}, Fq2{}}, Fq6{l.b, l.c, Fq2{}}}; }
+
+Fq12 line_product(const G2Prepared::Line& l, const G2Prepared::Line& m) {
+    return Fq12::line_product(l.a, l.b, l.c, m.a, m.b, m.c);
+}
+
+// f times the next line of every pair, two pairs' lines multiplied together first
+// (Fq12::line_product). f_is_one: f = 1, so the first line (or line product) is f.
+void multiply_next_lines(Fq12& f, std::vector<PairCursor>& pairs, bool f_is_one) {
+    size_t j = 0;
+    if (f_is_one && !pairs.empty()) {
+        if (pairs.size() >= 2) {
+            const G2Prepared::Line l = pairs[0].next_line();
+            f = line_product(l, pairs[1].next_line());
+            j = 2;
+        } else {
+            f = line_value(pairs[0].next_line());
+            j = 1;
+        }
+    }
+    for (; j + 1 < pairs.size(); j += 2) {
+        const G2Prepared::Line l = pairs[j].next_line();
+        f = f.mul_by_line_product(line_product(l, pairs[j + 1].next_line()));
+    }
+    if (j < pairs.size()) {
+        const G2Prepared::Line l = pairs[j].next_line();
+        f = f.mul_by_line(l.a, l.b, l.c);
+    }
+}
 }  // namespace
 
 Fq12 miller_loop_prepared(std::span<const G1Affine> ps_in, std::span<const G2Prepared* const> qs_in) {
@@ -159,17 +185,11 @@ Fq12 miller_loop_prepared(std::span<const G1Affine> ps_in, std::span<const G2Pre
     Fq12 f = Fq12::one();
     for (size_t i = 1; i < digits.size(); ++i) {
         if (i != 1) f = f.square();
-        for (auto& s : pairs) {
-            if (i == 1 && &s == &pairs.front()) s.first_line(f);  // f = 1: no product needed
-            else s.multiply_next_line(f);
-        }
-        if (digits[i] != 0)
-            for (auto& s : pairs) s.multiply_next_line(f);
+        multiply_next_lines(f, pairs, i == 1);
+        if (digits[i] != 0) multiply_next_lines(f, pairs, false);
     }
-    for (auto& s : pairs) {
-        s.multiply_next_line(f);
-        s.multiply_next_line(f);
-    }
+    multiply_next_lines(f, pairs, false);  // the two correction lines
+    multiply_next_lines(f, pairs, false);
     return f;
 }
 

@@ -62,6 +62,24 @@ Fq12 Fq12::mul_by_line(const Fq2& a, const Fq2& b, const Fq2& c) const {
     return Fq12{v0 + v1.mul_by_v(), mixed - v0 - v1};
 }
 
+// In the w-basis (w⁶ = ξ; a line is a·w⁰ + b·w¹ + c·w³) the product has w⁰: aa₂ + ξcc₂,
+// w¹: ab₂ + ba₂, w²: bb₂, w³: ac₂ + ca₂, w⁴: bc₂ + cb₂ and no w⁵; c0 holds w⁰, w², w⁴ and
+// c1 holds w¹, w³, w⁵.
+Fq12 Fq12::line_product(const Fq2& a, const Fq2& b, const Fq2& c, const Fq2& a2, const Fq2& b2, const Fq2& c2) {
+    const Fq2 aa = a * a2, bb = b * b2, cc = c * c2;
+    const Fq2 ab = (a + b) * (a2 + b2) - aa - bb;
+    const Fq2 ac = (a + c) * (a2 + c2) - aa - cc;
+    const Fq2 bc = (b + c) * (b2 + c2) - bb - cc;
+    return Fq12{Fq6{aa + cc.mul_by_nonresidue(), bb, bc}, Fq6{ab, ac, Fq2{}}};
+}
+
+Fq12 Fq12::mul_by_line_product(const Fq12& m) const {
+    const Fq6 v0 = c0 * m.c0;
+    const Fq6 v1 = c1.mul_by_01(m.c1.c0, m.c1.c1);
+    const Fq6 mixed = (c0 + c1) * (m.c0 + m.c1);
+    return Fq12{v0 + v1.mul_by_v(), mixed - v0 - v1};
+}
+
 namespace {
 // (x + y s)^2 in Fq4 = Fq2[s]/(s^2 - ξ): returns (x^2 + ξ y^2, 2xy).
 inline void fq4_square(const Fq2& x, const Fq2& y, Fq2& out0, Fq2& out1) {

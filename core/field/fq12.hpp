@@ -44,6 +44,12 @@ struct Fq12 {
     // Product with a line value a + b w + c v w (only Fq2 coefficients 0, 1 and 4 of the
     // w-basis are non-zero): 13 Fq2 products instead of 18.
     Fq12 mul_by_line(const Fq2& a, const Fq2& b, const Fq2& c) const;
+    // The product of two line values (a + b w + c v w)(a2 + b2 w + c2 v w), 6 Fq2 products
+    // by Karatsuba; its v²w coefficient is zero. Multiplying f by it (mul_by_line_product,
+    // 17 Fq2 products) costs 23 instead of 26 for two mul_by_line: the Miller loop of
+    // several pairs multiplies its lines in pairs.
+    static Fq12 line_product(const Fq2& a, const Fq2& b, const Fq2& c, const Fq2& a2, const Fq2& b2, const Fq2& c2);
+    Fq12 mul_by_line_product(const Fq12& m) const;  // requires m.c1.c2 == 0
     // Squaring for elements of the cyclotomic subgroup (after the easy part of the final
     // exponentiation): Granger–Scott, "Faster squaring in the cyclotomic subgroup of
     // sixth degree extensions", PKC 2010, §3.2.

@@ -181,6 +181,14 @@ void TestExtensionFields::sparse_products_match_generic_products() {
         const Fq2 a = Fq2::random(rng), b = Fq2::random(rng), c = Fq2::random(rng);
         const Fq12 line{Fq6{a, Fq2{}, Fq2{}}, Fq6{b, c, Fq2{}}};
         QVERIFY2(f.mul_by_line(a, b, c) == f * line, "line product = full product with a + b w + c v w");
+        const Fq2 a2 = Fq2::random(rng), b2 = Fq2::random(rng), c2 = Fq2::random(rng);
+        const Fq12 line2{Fq6{a2, Fq2{}, Fq2{}}, Fq6{b2, c2, Fq2{}}};
+        const Fq12 both = Fq12::line_product(a, b, c, a2, b2, c2);
+        QVERIFY2(both == line * line2, "product of two lines = generic product");
+        QVERIFY(both.c1.c2.is_zero());
+        QVERIFY2(f.mul_by_line_product(both) == f * both, "f · (line product) = generic product");
+        QVERIFY2(f.mul_by_line_product(both) == f.mul_by_line(a, b, c).mul_by_line(a2, b2, c2),
+                 "f · (line product) = two sparse line products");
     }
 }
 
