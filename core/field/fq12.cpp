@@ -87,7 +87,9 @@ inline void fq4_square(const Fq2& x, const Fq2& y, Fq2& out0, Fq2& out1) {
     out0 = x2 + y2.mul_by_nonresidue();
     out1 = (x + y).square() - x2 - y2;
 }
-inline Fq2 times3(const Fq2& a) { return a.dbl() + a; }
+// 3t − 2g and 3t + 2h as t + 2(t ∓ g): three Fq2 additions instead of four.
+inline Fq2 three_t_minus_two_g(const Fq2& t, const Fq2& g) { return t + (t - g).dbl(); }
+inline Fq2 three_t_plus_two_h(const Fq2& t, const Fq2& h) { return t + (t + h).dbl(); }
 }  // namespace
 
 // View f as A0 + A1 w + A2 w^2 over Fq4 with s = w^3 (w^6 = ξ):
@@ -101,12 +103,12 @@ Fq12 Fq12::cyclotomic_square() const {
     fq4_square(h0, g2, t10, t11);
     fq4_square(g1, h2, t20, t21);
     Fq12 r;
-    r.c0.c0 = times3(t00) - g0.dbl();
-    r.c1.c1 = times3(t01) + h1.dbl();
-    r.c1.c0 = times3(t21.mul_by_nonresidue()) + h0.dbl();
-    r.c0.c2 = times3(t20) - g2.dbl();
-    r.c0.c1 = times3(t10) - g1.dbl();
-    r.c1.c2 = times3(t11) + h2.dbl();
+    r.c0.c0 = three_t_minus_two_g(t00, g0);
+    r.c1.c1 = three_t_plus_two_h(t01, h1);
+    r.c1.c0 = three_t_plus_two_h(t21.mul_by_nonresidue(), h0);
+    r.c0.c2 = three_t_minus_two_g(t20, g2);
+    r.c0.c1 = three_t_minus_two_g(t10, g1);
+    r.c1.c2 = three_t_plus_two_h(t11, h2);
     return r;
 }
 
