@@ -84,10 +84,11 @@ G2Prepared::Line double_step(Projective& t) {
 // Chord through ψ(T) and ψ(Q) for an affine Q = (x2, y2): with θ = Y − y2·Z, λ = X − x2·Z the
 // line times λ is λ·yP − θ·xP·w + (θ·x2 − λ·y2)·v·w, and T + Q is (λH, θ(Xλ² − H) − Yλ³, Zλ³)
 // with H = λ³ + Zθ² − 2Xλ².
-G2Prepared::Line add_step(Projective& t, const G2Affine& q) {
+G2Prepared::Line add_step(Projective& t, const G2Affine& q, bool update_t = true) {
     const Fq2 theta = t.y - q.y * t.z;
     const Fq2 lambda = t.x - q.x * t.z;
     const G2Prepared::Line line{lambda, -theta, theta * q.x - lambda * q.y};
+    if (!update_t) return line;
     const Fq2 c = theta.square();
     const Fq2 d = lambda.square();
     const Fq2 e = lambda * d;
@@ -116,7 +117,7 @@ G2Prepared::G2Prepared(const G2Affine& q) {
     const G2Affine q1 = pairing_detail::twisted_frobenius(q);
     const G2Affine q2 = -pairing_detail::twisted_frobenius(q1);
     lines_.push_back(add_step(t, q1));
-    lines_.push_back(add_step(t, q2));
+    lines_.push_back(add_step(t, q2, false));  // the last line: T + Q2 is not needed
 }
 
 const G2Prepared& g2_generator_prepared() {

@@ -37,7 +37,8 @@ private:
 const G2Prepared& g2_generator_prepared();
 
 // Π_i f_{6u+2,Q_i}(P_i) · (line corrections): the product of the Miller loops, sharing
-// the squarings. Pairs where either point is the identity contribute 1. Sizes must match.
+// the squarings. Pairs where either point is the identity contribute 1. Sizes must match
+// (else Error). The prepared form takes non-null pointers, which the caller keeps alive.
 Fq12 miller_loop(std::span<const G1Affine> ps, std::span<const G2Affine> qs);
 Fq12 miller_loop_prepared(std::span<const G1Affine> ps, std::span<const G2Prepared* const> qs);
 
