@@ -1,5 +1,5 @@
 #include "core/kzg/opening.hpp"
-#include "core/curve/pairing.hpp"
+#include "core/kzg/prepared_g2.hpp"
 #include "core/kzg/commit.hpp"
 #include "core/msm/msm.hpp"
 #include "core/poly/polynomial.hpp"
@@ -93,7 +93,7 @@ OpeningVerdict verify_multi(const KzgVerifierParams& params, std::span<const Ver
     const G1Affine right = msm(right_affine, right_scalars).to_affine();
     const G1Affine ps[2] = {left, -right};
     const G2Affine qs[2] = {params.s_g2, params.g2};
-    if (!pairing_product_is_one(ps, qs))
+    if (!kzg_pairing_check(ps, qs))
         return {false, "KZG opening check failed: e(W, [τ]G2) ≠ e(z·W + C − e·G, G2) for the batched openings "
                        "(a wrong evaluation, point, commitment or SRS)"};
     return {true, {}};
@@ -114,7 +114,7 @@ bool verify_single(const KzgVerifierParams& params, const G1Affine& commitment, 
     const G1 rhs = G1::from_affine(commitment) - G1::generator() * eval + G1::from_affine(witness) * z;
     const G1Affine ps[2] = {witness, -rhs.to_affine()};
     const G2Affine qs[2] = {params.s_g2, params.g2};
-    return pairing_product_is_one(ps, qs);
+    return kzg_pairing_check(ps, qs);
 }
 
 }  // namespace ps

@@ -1,5 +1,5 @@
 #include "core/kzg/srs_check.hpp"
-#include "core/curve/pairing.hpp"
+#include "core/kzg/prepared_g2.hpp"
 #include "core/msm/msm.hpp"
 #include "core/poly/domain.hpp"
 #include "core/util/sha256.hpp"
@@ -46,7 +46,7 @@ SrsVerdict check_srs(const Srs& srs, RandomSource& challenge_source, ProgressSin
         const G1Affine rhs = msm(g.subspan(1), r).to_affine();
         const G1Affine ps[2] = {lhs, -rhs};
         const G2Affine qs[2] = {srs.s_g2, srs.g2};
-        if (!pairing_product_is_one(ps, qs))
+        if (!kzg_pairing_check(ps, qs))
             return fail("the powers are not successive powers of the τ in [τ]G2: "
                         "e([τ^i]G1, [τ]G2) = e([τ^(i+1)]G1, G2) fails for some i");
     }
@@ -88,7 +88,7 @@ SrsVerdict check_srs_cheap(const Srs& srs) {
         // e([τ]G1, G2) · e(−G1, [τ]G2) = 1
         const G1Affine ps[2] = {srs.g[1], -srs.g[0]};
         const G2Affine qs[2] = {srs.g2, srs.s_g2};
-        if (!pairing_product_is_one(ps, qs))
+        if (!kzg_pairing_check(ps, qs))
             return fail("e([τ]G1, G2) ≠ e(G1, [τ]G2): the powers and [τ]G2 come from different τ");
     }
     G1 sum = G1::identity();

@@ -4,6 +4,7 @@
 // computed by GMP.
 #include "core/curve/pairing.hpp"
 #include "../field/gmp_oracle.hpp"
+#include "core/util/error.hpp"
 
 #include <QTest>
 #include <vector>
@@ -21,6 +22,9 @@ private slots:
     void final_exponentiation_equals_the_plain_power();
     void twisted_frobenius_is_multiplication_by_p_on_G2();
     void bn_parameter_u_generates_p_and_r();
+    void prepared_lines_give_the_unprepared_miller_loop();
+    void wrong_pairing_products_are_rejected();
+    void mismatched_pair_counts_throw();
 };
 
 void TestPairing::bilinearity_e_aP_bQ_equals_e_P_Q_to_the_ab() {
@@ -114,6 +118,69 @@ void TestPairing::bn_parameter_u_generates_p_and_r() {
     const mpz_class u2 = u * u, u3 = u2 * u, u4 = u3 * u;
     QCOMPARE(mpz_class(36 * u4 + 36 * u3 + 24 * u2 + 6 * u + 1), gmp_oracle::to_mpz(Fq::MODULUS));
     QCOMPARE(mpz_class(36 * u4 + 36 * u3 + 18 * u2 + 6 * u + 1), gmp_oracle::to_mpz(Fr::MODULUS));
+}
+
+void TestPairing::prepared_lines_give_the_unprepared_miller_loop() {
+    SeededRandom rng(46);
+    std::vector<G1Affine> ps;
+    std::vector<G2Affine> qs;
+    for (int i = 0; i < 3; ++i) {
+        ps.push_back((G1::generator() * Fr::random(rng)).to_affine());
+        qs.push_back((G2::generator() * Fr::random(rng)).to_affine());
+    }
+    ps.push_back(G1Affine::identity());  // pairs to 1 with a prepared Q too
+    qs.push_back(G2Affine::generator());
+    ps.push_back((G1::generator() * Fr::random(rng)).to_affine());
+    qs.push_back(G2Affine::generator());
+    std::vector<G2Prepared> prepared;
+    for (size_t i = 0; i + 1 < qs.size(); ++i) prepared.emplace_back(qs[i]);
+    std::vector<const G2Prepared*> pointers;
+    for (const auto& q : prepared) pointers.push_back(&q);
+    pointers.push_back(&g2_generator_prepared());
+    QVERIFY2(miller_loop_prepared(ps, pointers) == miller_loop(ps, qs), "prepared lines = lines computed in the loop");
+    QVERIFY(final_exponentiation(miller_loop_prepared(std::span(ps).first(1), std::span(pointers).first(1))) ==
+            pairing(ps[0], qs[0]));
+    const G2Prepared identity(G2Affine::identity());
+    QVERIFY(identity.is_identity());
+    const G2Prepared* id_ptr = &identity;
+    QVERIFY(miller_loop_prepared(std::span(ps).first(1), std::span(&id_ptr, 1)).is_one());
+}
+
+void TestPairing::wrong_pairing_products_are_rejected() {
+    // The KZG shape e(aG1, G2)·e(−G1, aG2) = 1, on prepared and unprepared G2 points; changing
+    // any one of the four points must make the product ≠ 1.
+    SeededRandom rng(47);
+    const Fr a = Fr::random(rng);
+    const G2Affine a_g2 = (G2::generator() * a).to_affine();
+    const G2Prepared a_g2_prepared(a_g2);
+    int disagreements = 0;
+    const auto check = [&](const G1Affine& p0, const G1Affine& p1, const G2Affine& q1) {
+        const G1Affine ps[2] = {p0, p1};
+        const G2Affine qs[2] = {G2Affine::generator(), q1};
+        const G2Prepared q1_prepared(q1);
+        const G2Prepared* pre[2] = {&g2_generator_prepared(), &q1_prepared};
+        const bool unprepared = pairing_product_is_one(ps, qs);
+        if (unprepared != pairing_product_is_one_prepared(ps, pre)) ++disagreements;
+        return unprepared;
+    };
+    const G1Affine a_g1 = (G1::generator() * a).to_affine();
+    QVERIFY(check(a_g1, -G1Affine::generator(), a_g2));
+    QVERIFY(!check((G1::generator() * (a + Fr::one())).to_affine(), -G1Affine::generator(), a_g2));
+    QVERIFY(!check(a_g1, G1Affine::generator(), a_g2));
+    QVERIFY(!check(a_g1, -G1Affine::generator(), (G2::generator() * (a + Fr::one())).to_affine()));
+    QVERIFY(!check(a_g1, -G1Affine::generator(), G2Affine::identity()));
+    QCOMPARE(disagreements, 0);
+    const G1Affine ps[2] = {a_g1, -G1Affine::generator()};
+    const G2Prepared* pre[2] = {&g2_generator_prepared(), &a_g2_prepared};
+    QVERIFY(pairing_product_is_one_prepared(ps, pre));
+}
+
+void TestPairing::mismatched_pair_counts_throw() {
+    const G1Affine ps[2] = {G1Affine::generator(), G1Affine::generator()};
+    const G2Affine qs[1] = {G2Affine::generator()};
+    const G2Prepared* pre[1] = {&g2_generator_prepared()};
+    QVERIFY_THROWS_EXCEPTION(Error, miller_loop(ps, qs));
+    QVERIFY_THROWS_EXCEPTION(Error, miller_loop_prepared(ps, pre));
 }
 
 QTEST_APPLESS_MAIN(TestPairing)

@@ -2,6 +2,7 @@
 // tower's defining relations (u² = −1, v³ = ξ, w² = v), Fq2 square roots, and the
 // pairing's shortcuts (sparse line products, cyclotomic squaring) against generic code.
 #include "core/field/fq12.hpp"
+#include "core/field/tower_constants.hpp"
 #include "field_laws.hpp"
 
 #include <QTest>
@@ -44,6 +45,19 @@ std::vector<Fq12> fq12_edges() {
 Fq12 cyclotomic(const Fq12& f) {
     const Fq12 g = f.conjugate() * f.inverse();
     return g.frobenius_map(2) * g;
+}
+
+// The straightforward formulas the fast ones replaced, kept as references.
+// Complex squaring: (a + b w)² = (a + b)(a + v b) − ab − v ab + 2ab w (two Fq6 products).
+Fq12 square_reference(const Fq12& f) {
+    const Fq6 ab = f.c0 * f.c1;
+    return Fq12{(f.c0 + f.c1) * (f.c0 + f.c1.mul_by_v()) - ab - ab.mul_by_v(), ab.dbl()};
+}
+// x^p one step at a time through Fq6: (a + b w)^p = a^p + b^p w^p, w^p = w·ξ^((p−1)/6).
+Fq12 frobenius_reference(const Fq12& f, unsigned power) {
+    Fq12 r = f;
+    for (unsigned i = 0; i < power; ++i) r = Fq12{r.c0.frobenius_map(1), r.c1.frobenius_map(1) * tower::frob_w()};
+    return r;
 }
 
 }  // namespace
@@ -89,6 +103,7 @@ private slots:
     void sparse_products_match_generic_products();
     void cyclotomic_squaring_matches_squaring_in_the_cyclotomic_subgroup();
     void inverses_of_zero_are_zero();
+    void fast_squaring_and_frobenius_match_the_reference_formulas();
 };
 
 void TestExtensionFields::field_laws_hold_for_Fq2() { run_laws(fq2_edges(), 100); }
@@ -166,6 +181,14 @@ void TestExtensionFields::sparse_products_match_generic_products() {
         const Fq2 a = Fq2::random(rng), b = Fq2::random(rng), c = Fq2::random(rng);
         const Fq12 line{Fq6{a, Fq2{}, Fq2{}}, Fq6{b, c, Fq2{}}};
         QVERIFY2(f.mul_by_line(a, b, c) == f * line, "line product = full product with a + b w + c v w");
+        const Fq2 a2 = Fq2::random(rng), b2 = Fq2::random(rng), c2 = Fq2::random(rng);
+        const Fq12 line2{Fq6{a2, Fq2{}, Fq2{}}, Fq6{b2, c2, Fq2{}}};
+        const Fq12 both = Fq12::line_product(a, b, c, a2, b2, c2);
+        QVERIFY2(both == line * line2, "product of two lines = generic product");
+        QVERIFY(both.c1.c2.is_zero());
+        QVERIFY2(f.mul_by_line_product(both) == f * both, "f · (line product) = generic product");
+        QVERIFY2(f.mul_by_line_product(both) == f.mul_by_line(a, b, c).mul_by_line(a2, b2, c2),
+                 "f · (line product) = two sparse line products");
     }
 }
 
@@ -182,6 +205,19 @@ void TestExtensionFields::inverses_of_zero_are_zero() {
     QVERIFY(Fq2::zero().inverse().is_zero());
     QVERIFY(Fq6::zero().inverse().is_zero());
     QVERIFY(Fq12::zero().inverse().is_zero());
+}
+
+void TestExtensionFields::fast_squaring_and_frobenius_match_the_reference_formulas() {
+    SeededRandom rng(27);
+    std::vector<Fq12> xs = fq12_edges();
+    for (int i = 0; i < 10; ++i) xs.push_back(Fq12::random(rng));
+    for (const Fq12& x : xs) {
+        QVERIFY2(x.square() == square_reference(x), "Fq12 squaring by three Fq6 squarings = complex squaring");
+        QVERIFY2(x.square() == x * x, "Fq12 squaring = product");
+        for (unsigned k = 0; k <= 12; ++k)
+            QVERIFY2(x.frobenius_map(k) == frobenius_reference(x, k),
+                     qPrintable(QString("Frobenius with precomputed constants, power %1").arg(k)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestExtensionFields)

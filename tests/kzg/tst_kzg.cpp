@@ -4,6 +4,7 @@
 // SRS, a different transcript) is rejected.
 #include "core/kzg/commit.hpp"
 #include "core/kzg/opening.hpp"
+#include "core/kzg/prepared_g2.hpp"
 #include "core/poly/domain.hpp"
 #include "core/poly/polynomial.hpp"
 #include "core/util/error.hpp"
@@ -151,6 +152,27 @@ private slots:
         Sha256Transcript t("x");
         QVERIFY_THROWS_EXCEPTION(Error, open_multi(srs_, {}, t));
         QVERIFY(!verify_multi(srs_.verifier_params(), {}, {}, t).ok);
+    }
+
+    // The verifier's G2 lines come from a cache: the same point gives the same lines, the
+    // generator its static ones, and after more distinct points than the cache holds the
+    // checks still agree with the unprepared pairing product.
+    void prepared_g2_cache_agrees_with_the_unprepared_check() {
+        QCOMPARE(prepared_g2(G2Affine::generator()).get(), &g2_generator_prepared());
+        QCOMPARE(prepared_g2(srs_.s_g2).get(), prepared_g2(srs_.s_g2).get());
+        SeededRandom rng(9);
+        for (int i = 0; i < 12; ++i) {
+            const Fr a = Fr::random(rng);
+            const G2Affine a_g2 = (G2::generator() * a).to_affine();
+            const G1Affine ps[2] = {affine(G1::generator() * a), -G1Affine::generator()};
+            const G2Affine qs[2] = {G2Affine::generator(), a_g2};
+            QVERIFY(kzg_pairing_check(ps, qs));
+            const G1Affine wrong[2] = {affine(G1::generator() * (a + Fr::one())), -G1Affine::generator()};
+            QVERIFY(!kzg_pairing_check(wrong, qs));
+            QCOMPARE(kzg_pairing_check(wrong, qs), pairing_product_is_one(wrong, qs));
+        }
+        const G2Affine one_q[1] = {srs_.s_g2};
+        QVERIFY_THROWS_EXCEPTION(Error, kzg_pairing_check({}, one_q));
     }
 };
 
