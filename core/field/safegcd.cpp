@@ -170,8 +170,9 @@ void update_de(S62& d, S62& e, const Matrix& t, const S62& p, uint64_t inv62) {
 }
 
 // With δ starting at 1/2, 590 divsteps take any pair of inputs below 2^256 to g = 0
-// (the bound computed for this variant in the analysis that accompanies libsecp256k1's
-// safegcd implementation notes); 10 batches of 62 are 620.
+// (Wuille's convex-hull bound for this variant, "Bounds on divsteps iterations in
+// safegcd", 2021; the paper's own bound for δ = 1 is 741). 10 batches of 62 are 620.
+// A wrong bound would show as wrong inverses in tst_inversion, not as a slow path.
 constexpr int CONSTTIME_BATCHES = 10;
 
 bool is_zero(const S62& x) { return (x.v[0] | x.v[1] | x.v[2] | x.v[3] | x.v[4]) == 0; }
@@ -186,13 +187,6 @@ U256 inverse(const U256& a, const Modulus& m) {
     Matrix t;
     if constexpr (ConstTime) {
         for (int batch = 0; batch < CONSTTIME_BATCHES; ++batch) {
-            delta = divsteps_62_consttime(delta, uint64_t(f.v[0]) | (uint64_t(f.v[1]) << 62),
-                                          uint64_t(g.v[0]) | (uint64_t(g.v[1]) << 62), t);
-            update_fg(f, g, t);
-            update_de(d, e, t, p, m.inv62);
-        }
-        // Never taken when the bound holds; if it did not, correctness would still.
-        while (!is_zero(g)) {
             delta = divsteps_62_consttime(delta, uint64_t(f.v[0]) | (uint64_t(f.v[1]) << 62),
                                           uint64_t(g.v[0]) | (uint64_t(g.v[1]) << 62), t);
             update_fg(f, g, t);
