@@ -10,7 +10,7 @@ PACKAGES=(
   libssl-dev nlohmann-json3-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
   libtbb-dev libgmp-dev
-  # the constant-time check of field inversion (tests/field/ct_inverse_valgrind.cpp)
+  # the constant-time check of field arithmetic (tests/field/ct_field_valgrind.cpp)
   valgrind
   xvfb xauth python3 python3-numpy
   # the Python module (python/): pybind11 bindings, built and tested against Debian's python3

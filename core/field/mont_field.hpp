@@ -143,16 +143,17 @@ public:
     MontField pow(uint64_t e) const { return pow(U256::from_u64(e)); }
 
     // Bernstein–Yang divsteps with a fixed number of steps and no branch on the value
-    // (safegcd.hpp): safe for blinding scalars. The inverse of zero is zero; callers that
-    // care check is_zero() first.
-    MontField inverse() const { return from_inverted_raw(safegcd::inverse_consttime(v_, SAFEGCD)); }
+    // (safegcd.hpp): safe for blinding scalars. The stored value is aR and the wanted one
+    // a⁻¹R = R²/(aR), so the division by the stored value is all there is to do. The
+    // inverse of zero is zero; callers that care check is_zero() first.
+    MontField inverse() const { return from_raw(safegcd::divide_consttime(R2, v_, SAFEGCD)); }
 
     // The same value, stopping as soon as the gcd is found: several times faster than
     // Fermat's a^(p−2), but its running time depends on the value, so only for public
     // data and the MSM's batch inversion (see msm.hpp on why that is variable time).
-    MontField inverse_vartime() const { return from_inverted_raw(safegcd::inverse_vartime(v_, SAFEGCD)); }
+    MontField inverse_vartime() const { return from_raw(safegcd::divide_vartime(R2, v_, SAFEGCD)); }
 
-    // Fermat's a^(p−2): the slow, obviously constant-time reference the tests hold the
+    // Fermat's a^(p−2): the slow, obviously correct reference the tests hold the
     // divstep inversions against.
     MontField inverse_fermat() const {
         U256 e;
@@ -181,8 +182,6 @@ public:
 
 private:
     static constexpr safegcd::Modulus SAFEGCD = safegcd::Modulus::of(Params::modulus);
-    // Inverting the stored aR gives a⁻¹R⁻¹; one Montgomery product with R³ makes a⁻¹R.
-    static MontField from_inverted_raw(const U256& inv) { return from_raw(inv) * from_raw(R3); }
 
     // x mod p for any 256-bit x: mont_mul requires both operands below p. Fr::random
     // feeds it secret bytes, so it is branch-free: p > 2^253 gives x < 8p, and subtracting

@@ -1,4 +1,5 @@
 #include "core/field/safegcd.hpp"
+#include <algorithm>
 
 namespace ps::safegcd {
 
@@ -67,8 +68,16 @@ int64_t divsteps_62_consttime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) 
     return delta;
 }
 
-// The same transition, skipping runs of even g at once (count trailing zeros) and
-// branching on δ: time depends on the value.
+// f⁻¹ mod 2^6 for odd f: f² ≡ 1 (mod 8), and one Newton step doubles the correct bits.
+uint64_t inverse_mod_64(uint64_t f) { return f * (2 - f * f); }
+
+// The same transition, several divsteps at a time and branching on the value, so its
+// time depends on it. Runs of even g are shifted out at once (count trailing zeros).
+// After the conditional swap, δ < 0 and g odd: the next k divsteps are swap-free while
+// δ stays negative, k ≤ (1 − 2δ)/2, and together they are g ← (g + w·f)/2^k with
+// w = −g·f⁻¹ mod 2^k, done as one addition whose zero bits the next shift removes
+// (the multi-bit step of the safegcd implementation notes of libsecp256k1, §5). k is
+// capped at 6 bits so that f⁻¹ mod 2^6 costs two multiplications.
 int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
     int64_t u = 1, v = 0, q = 0, r = 1;
     unsigned left = 62;
@@ -81,7 +90,7 @@ int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
         delta += 2 * int64_t(zeros);
         left -= zeros;
         if (left == 0) break;
-        if (delta > 0) {  // swap: (f, g) ← (g, −f)
+        if (delta > 0) {  // swap: (δ, f, g) ← (−δ, g, −f)
             delta = -delta;
             const uint64_t f0 = f;
             f = g;
@@ -92,13 +101,11 @@ int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
             q = -u0;
             r = -v0;
         }
-        g = (g + f) >> 1;
-        q += u;
-        r += v;
-        u = shl1(u);
-        v = shl1(v);
-        delta += 2;
-        --left;
+        const unsigned k = std::min({unsigned((1 - delta) / 2), left, 6u});  // delta = 2δ < 0
+        const uint64_t w = (0 - g * inverse_mod_64(f)) & ((uint64_t(1) << k) - 1);
+        g += w * f;
+        q += int64_t(w) * u;
+        r += int64_t(w) * v;
     }
     t = Matrix{u, v, q, r};
     return delta;
@@ -177,12 +184,12 @@ constexpr int CONSTTIME_BATCHES = 10;
 
 bool is_zero(const S62& x) { return (x.v[0] | x.v[1] | x.v[2] | x.v[3] | x.v[4]) == 0; }
 
-// Invariants: f ≡ d·a and g ≡ e·a (mod p), from f = p, d = 0, g = a, e = 1. When g reaches
-// 0, f = ±gcd(p, a) = ±1, so a⁻¹ = ±d.
+// Invariants: f·n ≡ d·a and g·n ≡ e·a (mod p), from f = p, d = 0, g = a, e = n. When g
+// reaches 0, f = ±gcd(p, a) = ±1, so n/a = ±d.
 template <bool ConstTime>
-U256 inverse(const U256& a, const Modulus& m) {
+U256 divide(const U256& n, const U256& a, const Modulus& m) {
     const S62 p = from_u256(m.p);
-    S62 f = p, g = from_u256(a), d{}, e{{1, 0, 0, 0, 0}};
+    S62 f = p, g = from_u256(a), d{}, e = from_u256(n);
     int64_t delta = 1;  // 2δ with δ = 1/2
     Matrix t;
     if constexpr (ConstTime) {
@@ -216,7 +223,7 @@ U256 inverse(const U256& a, const Modulus& m) {
 
 }  // namespace
 
-U256 inverse_consttime(const U256& a, const Modulus& m) { return inverse<true>(a, m); }
-U256 inverse_vartime(const U256& a, const Modulus& m) { return inverse<false>(a, m); }
+U256 divide_consttime(const U256& n, const U256& a, const Modulus& m) { return divide<true>(n, a, m); }
+U256 divide_vartime(const U256& n, const U256& a, const Modulus& m) { return divide<false>(n, a, m); }
 
 }  // namespace ps::safegcd

@@ -20,13 +20,14 @@ struct Modulus {
     }
 };
 
-// a⁻¹ mod p for a < p (0 ↦ 0). Always 10 batches (620 divsteps ≥ the 590 that suffice
-// for 256-bit inputs with δ starting at 1/2) and no branch or memory access that depends
-// on a: for secret values (blinding factors).
-U256 inverse_consttime(const U256& a, const Modulus& m);
+// n·a⁻¹ mod p for n, a < p (a = 0 gives 0). The numerator rides along at no cost: with
+// n = R² a Montgomery-form inverse needs no final product. Always 10 batches (620
+// divsteps ≥ the 590 that suffice for 256-bit inputs with δ starting at 1/2) and no
+// branch or memory access that depends on n or a: for secret values (blinding factors).
+U256 divide_consttime(const U256& n, const U256& a, const Modulus& m);
 
-// The same value; stops as soon as the gcd is found and skips runs of zero bits, so
-// its time depends on a: public data only.
-U256 inverse_vartime(const U256& a, const Modulus& m);
+// The same value; stops as soon as the gcd is found and takes several divsteps at once,
+// so its time depends on a: public data only.
+U256 divide_vartime(const U256& n, const U256& a, const Modulus& m);
 
 }  // namespace ps::safegcd
