@@ -103,8 +103,8 @@ int main(int argc, char** argv) {
     std::printf("Fr mul            %8.2f ns\n", field_mul_ns<Fr>(rng));
     std::printf("Fq mul            %8.2f ns\n", field_mul_ns<Fq>(rng));
     std::printf("Fr square         %8.2f ns\n", field_square_ns<Fr>(rng));
-    std::printf("Fq inverse        %8.1f ns  (Fermat, fixed exponent)\n", field_inverse_ns<Fq>(rng, false));
-    std::printf("Fq inverse_vartime%8.1f ns  (binary Euclid, public data)\n", field_inverse_ns<Fq>(rng, true));
+    std::printf("Fq inverse        %8.1f ns  (divsteps, constant time)\n", field_inverse_ns<Fq>(rng, false));
+    std::printf("Fq inverse_vartime%8.1f ns  (divsteps, public data)\n", field_inverse_ns<Fq>(rng, true));
 
     {
         constexpr int N = 200'000;

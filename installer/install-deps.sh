@@ -10,6 +10,8 @@ PACKAGES=(
   libssl-dev nlohmann-json3-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
   libtbb-dev libgmp-dev
+  # the constant-time check of field arithmetic (tests/field/ct_field_valgrind.cpp)
+  valgrind
   xvfb xauth python3 python3-numpy
   # the Python module (python/): pybind11 bindings, built and tested against Debian's python3
   python3-dev pybind11-dev python3-pytest

@@ -2,6 +2,7 @@
 // Prime fields of < 255 bits in Montgomery form over 4x64-bit limbs (R = 2^256).
 // One template serves Fr and Fq; Params supplies the modulus, every other constant
 // (R, R^2, R^3, -p^-1 mod 2^64) is derived at compile time so it cannot be mistyped.
+#include "core/field/safegcd.hpp"
 #include "core/field/u256.hpp"
 #include "core/util/random.hpp"
 #include <immintrin.h>  // _addcarry_u64 / _subborrow_u64 (x86-64)
@@ -141,21 +142,23 @@ public:
     }
     MontField pow(uint64_t e) const { return pow(U256::from_u64(e)); }
 
-    // a^(p-2): a fixed exponent, so no data-dependent exits (safe for blinding scalars).
-    // The inverse of zero is zero; callers that care check is_zero() first.
-    MontField inverse() const {
+    // Bernstein–Yang divsteps with a fixed number of steps and no branch on the value
+    // (safegcd.hpp): safe for blinding scalars. The stored value is aR and the wanted one
+    // a⁻¹R = R²/(aR), so the division by the stored value is all there is to do. The
+    // inverse of zero is zero; callers that care check is_zero() first.
+    MontField inverse() const { return from_raw(safegcd::divide_consttime(R2, v_, SAFEGCD)); }
+
+    // The same value, stopping as soon as the gcd is found: several times faster than
+    // Fermat's a^(p−2), but its running time depends on the value, so only for public
+    // data and the MSM's batch inversion (see msm.hpp on why that is variable time).
+    MontField inverse_vartime() const { return from_raw(safegcd::divide_vartime(R2, v_, SAFEGCD)); }
+
+    // Fermat's a^(p−2): the slow, obviously correct reference the tests hold the
+    // divstep inversions against.
+    MontField inverse_fermat() const {
         U256 e;
         sub_to(e, MODULUS, U256::from_u64(2));
         return pow(e);
-    }
-
-    // The same value by the binary extended Euclidean algorithm (Hankerson–Menezes–Vanstone,
-    // "Guide to ECC", Alg. 2.22): several times faster, but its running time depends on
-    // the value, so only for public data (affine conversion, pairing verification).
-    MontField inverse_vartime() const {
-        if (is_zero()) return MontField();
-        // Inverting the stored aR gives a⁻¹R⁻¹; one Montgomery product with R³ makes a⁻¹R.
-        return from_raw(binary_inverse(v_)) * from_raw(R3);
     }
 
     // 1 for a non-zero square, -1 for a non-square, 0 for zero (Euler's criterion).
@@ -178,6 +181,8 @@ public:
     }
 
 private:
+    static constexpr safegcd::Modulus SAFEGCD = safegcd::Modulus::of(Params::modulus);
+
     // x mod p for any 256-bit x: mont_mul requires both operands below p. Fr::random
     // feeds it secret bytes, so it is branch-free: p > 2^253 gives x < 8p, and subtracting
     // 4p, 2p, p each when it does not borrow leaves x mod p whatever x is.
@@ -204,7 +209,6 @@ private:
     }
     static void mont_mul(U256& out, const U256& a, const U256& b);
     static void mont_mul_portable(U256& out, const U256& a, const U256& b);
-    static U256 binary_inverse(const U256& a);
     static void add_mod_p(U256& out, const U256& a, const U256& b);
     static void sub_mod_p(U256& out, const U256& a, const U256& b);
     static std::array<uint8_t, 32> u256_to_le(const U256& x) {
@@ -397,37 +401,6 @@ inline void MontField<Params>::sub_mod_p(U256& out, const U256& a, const U256& b
     c = _addcarry_u64(c, d2, MODULUS.limb[2] & mask, &d2);
     _addcarry_u64(c, d3, MODULUS.limb[3] & mask, &d3);
     out.limb = {d0, d1, d2, d3};
-}
-
-// a⁻¹ mod p for 0 < a < p: invariants x1·a ≡ u and x2·a ≡ v (mod p), halving u or v
-// while even and subtracting the smaller from the larger, until one of them is 1.
-template <class Params>
-U256 MontField<Params>::binary_inverse(const U256& a) {
-    U256 u = a, v = MODULUS;
-    U256 x1 = U256::from_u64(1), x2{};
-    const U256 one = U256::from_u64(1);
-    auto halve_mod_p = [](U256& x) {
-        if (x.bit(0)) add_to(x, x, MODULUS);  // x + p < 2^255: no carry out
-        x = shr1(x);
-    };
-    while (!(u == one) && !(v == one)) {
-        while (!u.bit(0)) {
-            u = shr1(u);
-            halve_mod_p(x1);
-        }
-        while (!v.bit(0)) {
-            v = shr1(v);
-            halve_mod_p(x2);
-        }
-        if (!lt(u, v)) {
-            sub_to(u, u, v);
-            sub_mod_p(x1, x1, x2);
-        } else {
-            sub_to(v, v, u);
-            sub_mod_p(x2, x2, x1);
-        }
-    }
-    return u == one ? x1 : x2;
 }
 
 template <class Params>

@@ -87,7 +87,7 @@ std::string check_against_gmp(const F& a, const F& b, const U256& e) {
     mpz_class inv = 0;
     if (A != 0) mpz_invert(inv.get_mpz_t(), A.get_mpz_t(), p.get_mpz_t());
     if (canon(a.inverse()) != inv) return "a⁻¹";
-    if (canon(a.inverse_vartime()) != inv) return "a⁻¹ (binary extended Euclid)";
+    if (canon(a.inverse_vartime()) != inv) return "a⁻¹ (variable time)";
     mpz_class pw;
     const mpz_class E = to_mpz(e);
     mpz_powm(pw.get_mpz_t(), A.get_mpz_t(), E.get_mpz_t(), p.get_mpz_t());

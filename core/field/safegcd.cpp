@@ -1,0 +1,229 @@
+#include "core/field/safegcd.hpp"
+#include <algorithm>
+
+namespace ps::safegcd {
+
+namespace {
+
+using i128 = __int128;
+constexpr uint64_t M62 = (uint64_t(1) << 62) - 1;
+
+// A signed integer as Σ v[i]·2^(62i): limbs 0..3 in [0, 2^62) once normalised, limb 4
+// signed. 310 bits hold f, g (|f|, |g| ≤ p throughout) and d, e (in (−2p, 2p)).
+struct S62 {
+    int64_t v[5];
+};
+
+S62 from_u256(const U256& x) {
+    const auto& l = x.limb;
+    return S62{{int64_t(l[0] & M62), int64_t(((l[0] >> 62) | (l[1] << 2)) & M62),
+                int64_t(((l[1] >> 60) | (l[2] << 4)) & M62), int64_t(((l[2] >> 58) | (l[3] << 6)) & M62),
+                int64_t(l[3] >> 56)}};
+}
+
+// x must be normalised and in [0, 2^256).
+U256 to_u256(const S62& x) {
+    const auto v = [&](int i) { return uint64_t(x.v[i]); };
+    return U256{{v(0) | (v(1) << 62), (v(1) >> 2) | (v(2) << 60), (v(2) >> 4) | (v(3) << 58), (v(3) >> 6) | (v(4) << 56)}};
+}
+
+// The transition matrix of 62 divsteps, scaled by 2^62: after them
+// f' = (u·f + v·g) / 2^62 and g' = (q·f + r·g) / 2^62. |u| + |v| ≤ 2^62, likewise |q| + |r|.
+struct Matrix {
+    int64_t u, v, q, r;
+};
+
+int64_t shl1(int64_t x) { return int64_t(uint64_t(x) << 1); }
+int64_t shl(int64_t x, unsigned k) { return int64_t(uint64_t(x) << k); }
+
+// One divstep (Bernstein–Yang §8) on the low bits: if δ > 0 and g is odd,
+// (δ, f, g) ← (1 − δ, g, (g − f)/2), else (1 + δ, f, (g + (g mod 2)·f)/2). Written as a
+// conditional swap-and-negate followed by the common step, all by masks. δ starts at 1/2
+// (Bernstein–Yang's variant with fewer iterations, §8 and its follow-up analysis): it is
+// kept doubled, so `delta` = 2δ is odd and the step adds 2.
+int64_t divsteps_62_consttime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
+    int64_t u = 1, v = 0, q = 0, r = 1;
+    for (int i = 0; i < 62; ++i) {
+        const uint64_t delta_pos = uint64_t(-delta) >> 63;   // 1 when δ > 0
+        const uint64_t swap = 0 - (delta_pos & g & 1);      // all ones when swapping
+        const int64_t sw = int64_t(swap);
+        const uint64_t fx = (f ^ g) & swap;
+        f ^= fx;
+        g = ((g ^ fx) ^ swap) - swap;  // g ← −f when swapping
+        const int64_t ux = (u ^ q) & sw, vx = (v ^ r) & sw;
+        u ^= ux;
+        v ^= vx;
+        q = ((q ^ ux) ^ sw) - sw;
+        r = ((r ^ vx) ^ sw) - sw;
+        delta = (delta ^ sw) - sw;
+        const uint64_t odd = 0 - (g & 1);
+        g = (g + (f & odd)) >> 1;
+        q += u & int64_t(odd);
+        r += v & int64_t(odd);
+        u = shl1(u);
+        v = shl1(v);
+        delta += 2;
+    }
+    t = Matrix{u, v, q, r};
+    return delta;
+}
+
+// f⁻¹ mod 2^6 for odd f: f² ≡ 1 (mod 8), and one Newton step doubles the correct bits.
+uint64_t inverse_mod_64(uint64_t f) { return f * (2 - f * f); }
+
+// The same transition, several divsteps at a time and branching on the value, so its
+// time depends on it. Runs of even g are shifted out at once (count trailing zeros).
+// After the conditional swap, δ < 0 and g odd: the next k divsteps are swap-free while
+// δ stays negative, k ≤ (1 − 2δ)/2, and together they are g ← (g + w·f)/2^k with
+// w = −g·f⁻¹ mod 2^k, done as one addition whose zero bits the next shift removes
+// (the multi-bit step of the safegcd implementation notes of libsecp256k1, §5). k is
+// capped at 6 bits so that f⁻¹ mod 2^6 costs two multiplications.
+int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
+    int64_t u = 1, v = 0, q = 0, r = 1;
+    unsigned left = 62;
+    for (;;) {
+        // Even g: (δ, g) ← (δ + 1, g/2), which doubles the f row.
+        const unsigned zeros = unsigned(__builtin_ctzll(g | (uint64_t(1) << left)));
+        g >>= zeros;
+        u = shl(u, zeros);
+        v = shl(v, zeros);
+        delta += 2 * int64_t(zeros);
+        left -= zeros;
+        if (left == 0) break;
+        if (delta > 0) {  // swap: (δ, f, g) ← (−δ, g, −f)
+            delta = -delta;
+            const uint64_t f0 = f;
+            f = g;
+            g = 0 - f0;
+            const int64_t u0 = u, v0 = v;
+            u = q;
+            v = r;
+            q = -u0;
+            r = -v0;
+        }
+        const unsigned k = std::min({unsigned((1 - delta) / 2), left, 6u});  // delta = 2δ < 0
+        const uint64_t w = (0 - g * inverse_mod_64(f)) & ((uint64_t(1) << k) - 1);
+        g += w * f;
+        q += int64_t(w) * u;
+        r += int64_t(w) * v;
+    }
+    t = Matrix{u, v, q, r};
+    return delta;
+}
+
+// (f, g) ← ((u·f + v·g), (q·f + r·g)) / 2^62, exactly (the matrix makes the low 62 bits 0).
+void update_fg(S62& f, S62& g, const Matrix& t) {
+    i128 cf = i128(t.u) * f.v[0] + i128(t.v) * g.v[0];
+    i128 cg = i128(t.q) * f.v[0] + i128(t.r) * g.v[0];
+    cf >>= 62;
+    cg >>= 62;
+    for (int i = 1; i < 5; ++i) {
+        cf += i128(t.u) * f.v[i] + i128(t.v) * g.v[i];
+        cg += i128(t.q) * f.v[i] + i128(t.r) * g.v[i];
+        f.v[i - 1] = int64_t(uint64_t(cf) & M62);
+        g.v[i - 1] = int64_t(uint64_t(cg) & M62);
+        cf >>= 62;
+        cg >>= 62;
+    }
+    f.v[4] = int64_t(cf);
+    g.v[4] = int64_t(cg);
+}
+
+// x + (p & mask), carries propagated (mask is 0 or all ones).
+void add_masked(S62& x, const S62& p, int64_t mask) {
+    i128 c = 0;
+    for (int i = 0; i < 4; ++i) {
+        c += i128(x.v[i]) + (p.v[i] & mask);
+        x.v[i] = int64_t(uint64_t(c) & M62);
+        c >>= 62;
+    }
+    x.v[4] = int64_t(c + x.v[4] + (p.v[4] & mask));
+}
+
+// x in (−2p, 2p) with limbs 0..3 normalised → x mod p in [0, p), without branches.
+void reduce_into_range(S62& x, const S62& p) {
+    add_masked(x, p, x.v[4] >> 63);  // negative: add p
+    add_masked(x, p, x.v[4] >> 63);  // still negative: add p again
+    S62 t = x;
+    add_masked(t, S62{{-p.v[0], -p.v[1], -p.v[2], -p.v[3], -p.v[4]}}, -1);  // t = x − p
+    const int64_t keep_x = t.v[4] >> 63;                                 // x − p < 0: keep x
+    for (int i = 0; i < 5; ++i) x.v[i] = (x.v[i] & keep_x) | (t.v[i] & ~keep_x);
+}
+
+// (d, e) ← ((u·d + v·e), (q·d + r·e)) / 2^62 mod p: adding md·p and me·p (md, me < 2^62
+// chosen by p⁻¹ mod 2^62) makes the sums divisible by 2^62. From d, e in [0, p) the results
+// lie in (−p, 2p); they are brought back to [0, p).
+void update_de(S62& d, S62& e, const Matrix& t, const S62& p, uint64_t inv62) {
+    const uint64_t low_d = uint64_t(t.u) * uint64_t(d.v[0]) + uint64_t(t.v) * uint64_t(e.v[0]);
+    const uint64_t low_e = uint64_t(t.q) * uint64_t(d.v[0]) + uint64_t(t.r) * uint64_t(e.v[0]);
+    const int64_t md = int64_t((0 - low_d * inv62) & M62);
+    const int64_t me = int64_t((0 - low_e * inv62) & M62);
+    i128 cd = i128(t.u) * d.v[0] + i128(t.v) * e.v[0] + i128(md) * p.v[0];
+    i128 ce = i128(t.q) * d.v[0] + i128(t.r) * e.v[0] + i128(me) * p.v[0];
+    cd >>= 62;
+    ce >>= 62;
+    for (int i = 1; i < 5; ++i) {
+        cd += i128(t.u) * d.v[i] + i128(t.v) * e.v[i] + i128(md) * p.v[i];
+        ce += i128(t.q) * d.v[i] + i128(t.r) * e.v[i] + i128(me) * p.v[i];
+        d.v[i - 1] = int64_t(uint64_t(cd) & M62);
+        e.v[i - 1] = int64_t(uint64_t(ce) & M62);
+        cd >>= 62;
+        ce >>= 62;
+    }
+    d.v[4] = int64_t(cd);
+    e.v[4] = int64_t(ce);
+    reduce_into_range(d, p);
+    reduce_into_range(e, p);
+}
+
+// With δ starting at 1/2, 590 divsteps take any pair of inputs below 2^256 to g = 0
+// (Wuille's convex-hull bound for this variant, "Bounds on divsteps iterations in
+// safegcd", 2021; the paper's own bound for δ = 1 is 741). 10 batches of 62 are 620.
+// A wrong bound would show as wrong inverses in tst_inversion, not as a slow path.
+constexpr int CONSTTIME_BATCHES = 10;
+
+bool is_zero(const S62& x) { return (x.v[0] | x.v[1] | x.v[2] | x.v[3] | x.v[4]) == 0; }
+
+// Invariants: f·n ≡ d·a and g·n ≡ e·a (mod p), from f = p, d = 0, g = a, e = n. When g
+// reaches 0, f = ±gcd(p, a) = ±1, so n/a = ±d.
+template <bool ConstTime>
+U256 divide(const U256& n, const U256& a, const Modulus& m) {
+    const S62 p = from_u256(m.p);
+    S62 f = p, g = from_u256(a), d{}, e = from_u256(n);
+    int64_t delta = 1;  // 2δ with δ = 1/2
+    Matrix t;
+    if constexpr (ConstTime) {
+        for (int batch = 0; batch < CONSTTIME_BATCHES; ++batch) {
+            delta = divsteps_62_consttime(delta, uint64_t(f.v[0]) | (uint64_t(f.v[1]) << 62),
+                                          uint64_t(g.v[0]) | (uint64_t(g.v[1]) << 62), t);
+            update_fg(f, g, t);
+            update_de(d, e, t, p, m.inv62);
+        }
+    } else {
+        while (!is_zero(g)) {
+            delta = divsteps_62_vartime(delta, uint64_t(f.v[0]) | (uint64_t(f.v[1]) << 62),
+                                        uint64_t(g.v[0]) | (uint64_t(g.v[1]) << 62), t);
+            update_fg(f, g, t);
+            update_de(d, e, t, p, m.inv62);
+        }
+    }
+    // d·f_sign: negate d when f = −1 (f.v[4] < 0), then bring −d ∈ (−p, 0] into [0, p).
+    const int64_t neg = f.v[4] >> 63;
+    for (int i = 0; i < 5; ++i) d.v[i] = (d.v[i] ^ neg) - neg;
+    i128 c = 0;
+    for (int i = 0; i < 4; ++i) {
+        c += d.v[i];
+        d.v[i] = int64_t(uint64_t(c) & M62);
+        c >>= 62;
+    }
+    d.v[4] = int64_t(c + d.v[4]);
+    reduce_into_range(d, p);
+    return to_u256(d);
+}
+
+}  // namespace
+
+U256 divide_consttime(const U256& n, const U256& a, const Modulus& m) { return divide<true>(n, a, m); }
+U256 divide_vartime(const U256& n, const U256& a, const Modulus& m) { return divide<false>(n, a, m); }
+
+}  // namespace ps::safegcd
