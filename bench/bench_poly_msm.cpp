@@ -2,7 +2,8 @@
 // multiplication baseline the NTT target is stated in (TARGETS.md). Every configuration
 // runs in its own process so its peak RSS is its own.
 //   bench_poly_msm                 all configurations
-//   bench_poly_msm msm 18 2        one configuration: kernel, log2 n, threads
+//   bench_poly_msm msm 18 2        one configuration: kernel (frmul, ntt, coset_ntt,
+//                                  extended_ntt, msm), log2 n, threads
 #include "bench_common.hpp"
 #include "core/msm/msm.hpp"
 #include "core/poly/domain.hpp"
@@ -68,6 +69,26 @@ void bench_ntt(unsigned logn, int threads) {
                 t.wall_ms, t.cpu_ms, bench::peak_rss_mib());
 }
 
+// The quotient's transforms: a coset NTT of 2^logn values (the coset step is n extra
+// multiplications), and the extended-domain NTT from 2^(logn−2) coefficients to 2^logn
+// evaluations on the coset (extension 4 = constraints of degree 5, as the models have).
+void bench_coset_ntt(unsigned logn, int threads) {
+    const EvaluationDomain d(logn);
+    auto v = random_scalars(d.size(), 2);
+    const Timing t = measure(runs_for(logn), [&] { d.coset_ntt(v); });
+    std::printf("coset_ntt    2^%u  threads=%d   wall %9.2f ms   cpu %9.2f ms   peak RSS %.0f MiB\n", logn, threads,
+                t.wall_ms, t.cpu_ms, bench::peak_rss_mib());
+}
+
+void bench_extended_ntt(unsigned logn, int threads) {
+    const ExtendedDomain d(logn - 2, 5);
+    const auto coeffs = random_scalars(d.base().size(), 2);
+    size_t out = 0;
+    const Timing t = measure(runs_for(logn), [&] { out += d.coeff_to_extended(coeffs).size(); });
+    std::printf("extended_ntt 2^%u  threads=%d   wall %9.2f ms   cpu %9.2f ms   peak RSS %.0f MiB   (2^%u coefficients, %zu)\n",
+                logn, threads, t.wall_ms, t.cpu_ms, bench::peak_rss_mib(), logn - 2, out % 2);
+}
+
 void bench_msm(unsigned logn, int threads) {
     const size_t n = size_t(1) << logn;
     const auto pts = bench_points(n);
@@ -81,6 +102,8 @@ void bench_msm(unsigned logn, int threads) {
 int run_one(const std::string& kernel, unsigned logn, int threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, size_t(threads));
     if (kernel == "ntt") bench_ntt(logn, threads);
+    else if (kernel == "coset_ntt") bench_coset_ntt(logn, threads);
+    else if (kernel == "extended_ntt") bench_extended_ntt(logn, threads);
     else if (kernel == "msm") bench_msm(logn, threads);
     else if (kernel == "frmul") bench_fr_mul();
     else return 2;
@@ -94,7 +117,7 @@ int main(int argc, char** argv) {
     if (argc == 4) return run_one(argv[1], unsigned(std::atoi(argv[2])), std::atoi(argv[3]));
     bench::print_header("NTT and MSM (median ms; peak RSS of the configuration's own process)");
     std::vector<std::tuple<std::string, unsigned, int>> configs{{"frmul", 0, 1}};
-    for (const char* kernel : {"ntt", "msm"})
+    for (const char* kernel : {"ntt", "coset_ntt", "extended_ntt", "msm"})
         for (unsigned logn : {16u, 18u, 20u})
             for (int threads : {1, 2}) configs.emplace_back(kernel, logn, threads);
     for (const auto& [kernel, logn, threads] : configs)
