@@ -1,5 +1,6 @@
 #include "core/msm/msm.hpp"
 #include "core/msm/bucket_accumulation.hpp"
+#include "core/curve/endomorphism.hpp"
 #include "core/util/error.hpp"
 #include "core/util/kernel_meter.hpp"
 #include <atomic>
@@ -77,14 +78,23 @@ uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
     return uint32_t(v & ((uint64_t(1) << c) - 1));
 }
 
-// Signed-digit recoding: digits in [−2^(c−1), 2^(c−1)], window-major (digits[w·n + i]).
-std::vector<Digit> signed_digits(std::span<const U256> scalars, unsigned c, unsigned windows) {
-    const size_t n = scalars.size();
-    std::vector<Digit> digits(size_t(windows) * n);
+uint32_t bits_at(u128 k, unsigned pos, unsigned c) {
+    if (pos >= 128) return 0;
+    return uint32_t((k >> pos) & ((u128(1) << c) - 1));
+}
+
+// Signed-digit recoding: digits in [−2^(c−1), 2^(c−1)], window-major (digits[w·m + j]) for
+// m terms; a term whose `negative` flag is set gets every digit negated.
+template <class Scalar>
+std::vector<Digit> signed_digits(std::span<const Scalar> scalars, std::span<const uint8_t> negative, unsigned c,
+                                 unsigned windows) {
+    const size_t m = scalars.size();
+    std::vector<Digit> digits(size_t(windows) * m);
     const uint32_t half = uint32_t(1) << (c - 1), full = uint32_t(1) << c;
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 2048), [&](const auto& r) {
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, m, 2048), [&](const auto& r) {
         for (size_t i = r.begin(); i < r.end(); ++i) {
-            const U256& k = scalars[i];
+            const Scalar& k = scalars[i];
+            const Digit flip = negative.empty() ? Digit(0) : Digit(negative[i]);
             uint32_t carry = 0;
             for (unsigned w = 0; w < windows; ++w) {
                 const uint32_t v = bits_at(k, w * c, c) + carry;
@@ -96,11 +106,48 @@ std::vector<Digit> signed_digits(std::span<const U256> scalars, unsigned c, unsi
                     d = Digit(v << 1);
                     carry = 0;
                 }
-                digits[size_t(w) * n + i] = d;
+                digits[size_t(w) * m + i] = d == 0 ? d : Digit(d ^ flip);
             }
         }
     });
     return digits;
+}
+
+// GLV: k_i·P_i = k1·P_i + k2·φ(P_i) with |k1|, |k2| < 2^127 (core/curve/endomorphism.hpp),
+// φ(x, y) = (βx, y). Halves the windows, hence the bucket reductions, for 2n terms.
+struct GlvTerms {
+    std::vector<G1Affine> phi;     // φ(P_i)
+    std::vector<u128> magnitude;   // |k1| of every term, then |k2|
+    std::vector<uint8_t> negative;
+    unsigned bits = 0;             // of the largest magnitude
+};
+
+GlvTerms glv_terms(std::span<const G1Affine> points, std::span<const U256> scalars) {
+    const size_t n = points.size();
+    GlvTerms t;
+    t.phi.resize(n);
+    t.magnitude.resize(2 * n);
+    t.negative.resize(2 * n);
+    const Fq& beta = curve_detail::glv_beta();
+    const u128 all = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, n, 2048), u128(0),
+        [&](const auto& r, u128 acc) {
+            for (size_t i = r.begin(); i < r.end(); ++i) {
+                const G1Affine& p = points[i];
+                t.phi[i] = p.infinity ? G1Affine::identity() : G1Affine{p.x * beta, p.y, false};
+                const auto halves = curve_detail::glv_decompose_g1(scalars[i]);
+                for (size_t h = 0; h < 2; ++h) {
+                    t.magnitude[h * n + i] = halves[h].magnitude;
+                    t.negative[h * n + i] = halves[h].negative;
+                    acc |= halves[h].magnitude;
+                }
+            }
+            return acc;
+        },
+        [](u128 a, u128 b) { return a | b; });
+    const uint64_t hi = uint64_t(all >> 64), lo = uint64_t(all);
+    t.bits = hi ? 128 - unsigned(__builtin_clzll(hi)) : (lo ? 64 - unsigned(__builtin_clzll(lo)) : 0);
+    return t;
 }
 
 void require_same_length(size_t points, size_t scalars) {
@@ -111,14 +158,13 @@ void require_same_length(size_t points, size_t scalars) {
 
 }  // namespace
 
-G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
-                         bool batch_affine, const ProgressSink* progress) {
-    const size_t n = points.size();
-    unsigned bits = 0;
-    const std::vector<U256> canonical = canonical_scalars(scalars, bits);
-    if (bits == 0) return G1::identity();
-    const unsigned windows = window_count(c, bits);
-    const std::vector<Digit> digits = signed_digits(canonical, c, windows);
+namespace {
+
+// Pippenger over m terms whose digits are window-major: each window's bucket pass is one
+// task (cancellation is checked before each), then the windows combine by doublings.
+G1 combine_windows(const msm_detail::TermPoints& terms, std::span<const Digit> digits, unsigned c,
+                   unsigned windows, unsigned bits, bool batch_affine, const ProgressSink* progress) {
+    const size_t m = terms.size();
     std::vector<G1> window_sums(windows);
     std::atomic<bool> stopped{false};
     tbb::parallel_for(0u, windows, [&](unsigned w) {
@@ -126,11 +172,11 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
             stopped = true;
             return;
         }
-        const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
+        const std::span<const Digit> d = digits.subspan(size_t(w) * m, m);
         const size_t buckets = bucket_count(c, w, windows, bits);
         window_sums[w] = batch_affine && buckets >= msm_detail::BATCH_AFFINE_MIN_BUCKETS
-                             ? msm_detail::window_sum_batch_affine(points, d, buckets)
-                             : msm_detail::window_sum_jacobian(points, d, buckets);
+                             ? msm_detail::window_sum_batch_affine(terms, d, buckets)
+                             : msm_detail::window_sum_jacobian(terms, d, buckets);
     });
     if (stopped) throw Cancelled();
     G1 acc = window_sums[windows - 1];
@@ -141,13 +187,39 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
     return acc;
 }
 
+// c == 0: chosen from the number of terms (n, or 2n with GLV).
+G1 pippenger_impl(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine,
+                  const ProgressSink* progress) {
+    unsigned bits = 0;
+    const std::vector<U256> canonical = canonical_scalars(scalars, bits);
+    if (bits == 0) return G1::identity();
+    if (bits <= 128) {  // short scalars: GLV would not shorten them
+        if (c == 0) c = window_bits_for(points.size());
+        const unsigned windows = window_count(c, bits);
+        const auto digits = signed_digits<U256>(canonical, {}, c, windows);
+        return combine_windows({points, {}}, digits, c, windows, bits, batch_affine, progress);
+    }
+    const GlvTerms glv = glv_terms(points, canonical);
+    if (c == 0) c = window_bits_for(2 * points.size());
+    const unsigned windows = window_count(c, glv.bits);
+    const auto digits = signed_digits<u128>(glv.magnitude, glv.negative, c, windows);
+    return combine_windows({points, glv.phi}, digits, c, windows, glv.bits, batch_affine, progress);
+}
+
+}  // namespace
+
+G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
+                         bool batch_affine, const ProgressSink* progress) {
+    return pippenger_impl(points, scalars, c, batch_affine, progress);
+}
+
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const ProgressSink* progress) {
     require_same_length(points.size(), scalars.size());
     const meter::KernelScope metered(meter::Kernel::Msm);
     const size_t n = points.size();
     if (n == 0) return G1::identity();
     if (n < 8) return msm_naive(points, scalars);
-    return msm_detail::pippenger(points, scalars, window_bits_for(n), n >= BATCH_AFFINE_MIN, progress);
+    return pippenger_impl(points, scalars, 0, n >= BATCH_AFFINE_MIN, progress);
 }
 
 G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {
