@@ -19,13 +19,14 @@ G1 sum_buckets(size_t count, GetBucket&& get) {
 
 }  // namespace
 
-G1 window_sum_jacobian(const TermPoints& points, std::span<const Digit> digits, size_t bucket_count) {
+G1 window_sum_jacobian(const Terms& terms, unsigned shift, unsigned c, size_t bucket_count) {
     std::vector<G1> buckets(bucket_count, G1::identity());
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Digit d = digits[i];
-        if (d == 0 || points[i].infinity) continue;
+    for (size_t j = 0; j < terms.size(); ++j) {
+        const Digit d = terms.digit(j, shift, c);
+        const G1Affine& p = terms.point(j);
+        if (d == 0 || p.infinity) continue;
         G1& bucket = buckets[digit_magnitude(d) - 1];
-        bucket = bucket.add_mixed(digit_negative(d) ? -points[i] : points[i]);
+        bucket = bucket.add_mixed(digit_negative(d) ? -p : p);
     }
     return sum_buckets(buckets.size(), [&](size_t b, G1& running) { running = running + buckets[b]; });
 }
@@ -45,7 +46,7 @@ public:
     // inversion to < 1 multiplication per addition.
     static size_t batch_size_for(size_t buckets) { return std::min<size_t>(512, buckets / 4); }
 
-    BatchAffineBuckets(const TermPoints& points, size_t bucket_count)
+    BatchAffineBuckets(const Terms& points, size_t bucket_count)
         : batch_(batch_size_for(bucket_count)), max_conflicts_(batch_ / 2), points_(points),
           bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
         sched_.reserve(batch_);
@@ -93,7 +94,7 @@ private:
     };
 
     G1Affine point(uint32_t ref) const {
-        const G1Affine& p = points_[ref >> 1];
+        const G1Affine& p = points_.point(ref >> 1);
         return (ref & 1) ? G1Affine{p.x, -p.y, false} : p;
     }
 
@@ -137,7 +138,7 @@ private:
         for (size_t t = 0; t < m; ++t) {
             if (t + 4 < m) __builtin_prefetch(&bucket_[sched_[t + 4].bucket]);
             const Bucket& q = bucket_[sched_[t].bucket];
-            const G1Affine& p = points_[sched_[t].ref >> 1];
+            const G1Affine& p = points_.point(sched_[t].ref >> 1);
             Fq d = p.x - q.x;
             Kind kind = ADD;
             if (d.is_zero()) {
@@ -159,7 +160,7 @@ private:
                 occupied_[b] = 0;
                 continue;
             }
-            const G1Affine& p = points_[ref >> 1];
+            const G1Affine& p = points_.point(ref >> 1);
             if (kind_[t] == ADD) {
                 const bool negative = ref & 1;
                 const Fq lambda = (negative ? p.y + q.y : p.y - q.y) * inv_t;
@@ -179,7 +180,7 @@ private:
     }
 
     size_t batch_, max_conflicts_;
-    TermPoints points_;
+    const Terms& points_;
     std::vector<Bucket> bucket_;
     std::vector<uint8_t> occupied_;
     std::vector<G1> side_;  // Jacobian overflow per bucket, allocated on the first repeat collision
@@ -192,12 +193,12 @@ private:
 
 }  // namespace
 
-G1 window_sum_batch_affine(const TermPoints& points, std::span<const Digit> digits, size_t bucket_count) {
-    BatchAffineBuckets buckets(points, bucket_count);
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Digit d = digits[i];
-        if (d == 0 || points[i].infinity) continue;
-        buckets.add(digit_magnitude(d) - 1, uint32_t(i << 1) | (d & 1));
+G1 window_sum_batch_affine(const Terms& terms, unsigned shift, unsigned c, size_t bucket_count) {
+    BatchAffineBuckets buckets(terms, bucket_count);
+    for (size_t j = 0; j < terms.size(); ++j) {
+        const Digit d = terms.digit(j, shift, c);
+        if (d == 0 || terms.point(j).infinity) continue;
+        buckets.add(digit_magnitude(d) - 1, uint32_t(j << 1) | (d & 1));
     }
     buckets.finish();
     return buckets.weighted_sum();
