@@ -4,7 +4,9 @@
 //   bench_poly_msm                 all configurations
 //   bench_poly_msm msm 18 2        one configuration: kernel (frmul, ntt, coset_ntt,
 //                                  extended_ntt, msm), log2 n, threads
+//   bench_poly_msm msm 18 2 14     MSM with window width 14 instead of msm()'s choice (tuning)
 #include "bench_common.hpp"
+#include "core/msm/bucket_accumulation.hpp"
 #include "core/msm/msm.hpp"
 #include "core/poly/domain.hpp"
 #include <tbb/global_control.h>
@@ -89,22 +91,25 @@ void bench_extended_ntt(unsigned logn, int threads) {
                 logn, threads, t.wall_ms, t.cpu_ms, bench::peak_rss_mib(), logn - 2, out % 2);
 }
 
-void bench_msm(unsigned logn, int threads) {
+void bench_msm(unsigned logn, int threads, unsigned window_bits) {
     const size_t n = size_t(1) << logn;
     const auto pts = bench_points(n);
     const auto ks = random_scalars(n, 3);
     G1 r;
-    const Timing t = measure(runs_for(logn), [&] { r = msm(pts, ks); });
+    const Timing t = measure(runs_for(logn), [&] {
+        r = window_bits ? msm_detail::pippenger(pts, ks, window_bits, true) : msm(pts, ks);
+    });
+    if (window_bits) std::printf("c=%u  ", window_bits);
     std::printf("msm          2^%u  threads=%d   wall %9.2f ms   cpu %9.2f ms   peak RSS %.0f MiB   [%d]\n", logn,
                 threads, t.wall_ms, t.cpu_ms, bench::peak_rss_mib(), int(r.is_identity()));
 }
 
-int run_one(const std::string& kernel, unsigned logn, int threads) {
+int run_one(const std::string& kernel, unsigned logn, int threads, unsigned window_bits = 0) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, size_t(threads));
     if (kernel == "ntt") bench_ntt(logn, threads);
     else if (kernel == "coset_ntt") bench_coset_ntt(logn, threads);
     else if (kernel == "extended_ntt") bench_extended_ntt(logn, threads);
-    else if (kernel == "msm") bench_msm(logn, threads);
+    else if (kernel == "msm") bench_msm(logn, threads, window_bits);
     else if (kernel == "frmul") bench_fr_mul();
     else return 2;
     std::fflush(stdout);
@@ -115,6 +120,7 @@ int run_one(const std::string& kernel, unsigned logn, int threads) {
 
 int main(int argc, char** argv) {
     if (argc == 4) return run_one(argv[1], unsigned(std::atoi(argv[2])), std::atoi(argv[3]));
+    if (argc == 5) return run_one(argv[1], unsigned(std::atoi(argv[2])), std::atoi(argv[3]), unsigned(std::atoi(argv[4])));
     bench::print_header("NTT and MSM (median ms; peak RSS of the configuration's own process)");
     std::vector<std::tuple<std::string, unsigned, int>> configs{{"frmul", 0, 1}};
     for (const char* kernel : {"ntt", "coset_ntt", "extended_ntt", "msm"})

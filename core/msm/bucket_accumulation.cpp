@@ -19,14 +19,14 @@ G1 sum_buckets(size_t count, GetBucket&& get) {
 
 }  // namespace
 
-G1 window_sum_jacobian(std::span<const G1Affine> points, std::span<const Digit> digits,
-                       size_t bucket_count) {
+G1 window_sum_jacobian(const Terms& terms, unsigned shift, unsigned c, size_t bucket_count) {
     std::vector<G1> buckets(bucket_count, G1::identity());
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Digit d = digits[i];
-        if (d == 0 || points[i].infinity) continue;
+    for (size_t j = 0; j < terms.size(); ++j) {
+        const Digit d = terms.digit(j, shift, c);
+        const G1Affine& p = terms.point(j);
+        if (d == 0 || p.infinity) continue;
         G1& bucket = buckets[digit_magnitude(d) - 1];
-        bucket = bucket.add_mixed(digit_negative(d) ? -points[i] : points[i]);
+        bucket = bucket.add_mixed(digit_negative(d) ? -p : p);
     }
     return sum_buckets(buckets.size(), [&](size_t b, G1& running) { running = running + buckets[b]; });
 }
@@ -46,7 +46,7 @@ public:
     // inversion to < 1 multiplication per addition.
     static size_t batch_size_for(size_t buckets) { return std::min<size_t>(512, buckets / 4); }
 
-    BatchAffineBuckets(std::span<const G1Affine> points, size_t bucket_count)
+    BatchAffineBuckets(const Terms& points, size_t bucket_count)
         : batch_(batch_size_for(bucket_count)), max_conflicts_(batch_ / 2), points_(points),
           bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
         sched_.reserve(batch_);
@@ -74,7 +74,7 @@ public:
 
     G1 weighted_sum() const {
         return sum_buckets(bucket_.size(), [&](size_t b, G1& running) {
-            if (occupied_[b]) running = running.add_mixed(bucket_[b]);
+            if (occupied_[b]) running = running.add_mixed(G1Affine{bucket_[b].x, bucket_[b].y, false});
             if (!side_.empty()) running = running + side_[b];
         });
     }
@@ -86,14 +86,22 @@ private:
     };
     enum Kind : uint8_t { ADD, DOUBLE, CANCEL };
 
+    // An affine bucket in exactly one 64-byte cache line (G1Affine's flag makes it 72
+    // bytes, straddling two lines); emptiness lives in occupied_. At c = 15 the 16 384
+    // buckets of a window are 1 MiB, the L2 of the Zen cores this is tuned on.
+    struct alignas(64) Bucket {
+        Fq x, y;
+    };
+
     G1Affine point(uint32_t ref) const {
-        const G1Affine& p = points_[ref >> 1];
+        const G1Affine& p = points_.point(ref >> 1);
         return (ref & 1) ? G1Affine{p.x, -p.y, false} : p;
     }
 
     void schedule(uint32_t b, uint32_t ref, bool waited) {
         if (!occupied_[b]) {
-            bucket_[b] = point(ref);
+            const G1Affine p = point(ref);
+            bucket_[b] = Bucket{p.x, p.y};
             occupied_[b] = 1;
             return;
         }
@@ -120,17 +128,21 @@ private:
     }
 
     // Runs the scheduled additions: λ = (y2 − y1)/(x2 − x1) (or 3x²/2y when doubling),
-    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1; all denominators inverted at once.
+    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1; all denominators inverted at once
+    // (Montgomery's trick), by the variable-time inversion: the MSM is variable time (msm.hpp).
+    // A negated point (−x2, −y2) is not materialised: with λ' = −λ = (y2 + y1)/(x2 − x1),
+    // x3 is the same and y3 = λ'(x3 − x1) − y1.
     void execute() {
         const size_t m = sched_.size();
         Fq acc = Fq::one();
         for (size_t t = 0; t < m; ++t) {
-            const G1Affine& q = bucket_[sched_[t].bucket];
-            const G1Affine p = point(sched_[t].ref);
+            if (t + 4 < m) __builtin_prefetch(&bucket_[sched_[t + 4].bucket]);
+            const Bucket& q = bucket_[sched_[t].bucket];
+            const G1Affine& p = points_.point(sched_[t].ref >> 1);
             Fq d = p.x - q.x;
             Kind kind = ADD;
             if (d.is_zero()) {
-                kind = (p.y == q.y) ? DOUBLE : CANCEL;
+                kind = (point(sched_[t].ref).y == q.y) ? DOUBLE : CANCEL;
                 d = (kind == DOUBLE) ? q.y.dbl() : Fq::one();
             }
             kind_[t] = kind;
@@ -138,35 +150,38 @@ private:
             prefix_[t] = acc;
             acc *= d;
         }
-        Fq inv = acc.inverse();
+        Fq inv = acc.inverse_vartime();
         for (size_t t = m; t-- > 0;) {
             const Fq inv_t = inv * prefix_[t];
             inv *= denom_[t];
-            const uint32_t b = sched_[t].bucket;
-            G1Affine& q = bucket_[b];
+            const uint32_t b = sched_[t].bucket, ref = sched_[t].ref;
+            Bucket& q = bucket_[b];
             if (kind_[t] == CANCEL) {
                 occupied_[b] = 0;
                 continue;
             }
-            const G1Affine p = point(sched_[t].ref);
-            Fq lambda;
+            const G1Affine& p = points_.point(ref >> 1);
             if (kind_[t] == ADD) {
-                lambda = (p.y - q.y) * inv_t;
+                const bool negative = ref & 1;
+                const Fq lambda = (negative ? p.y + q.y : p.y - q.y) * inv_t;
+                const Fq x3 = lambda.square() - q.x - p.x;
+                q.y = lambda * (negative ? x3 - q.x : q.x - x3) - q.y;
+                q.x = x3;
             } else {
                 const Fq xx = q.x.square();
-                lambda = (xx.dbl() + xx) * inv_t;
+                const Fq lambda = (xx.dbl() + xx) * inv_t;
+                const Fq x3 = lambda.square() - q.x - q.x;
+                q.y = lambda * (q.x - x3) - q.y;
+                q.x = x3;
             }
-            const Fq x3 = lambda.square() - q.x - p.x;
-            q.y = lambda * (q.x - x3) - q.y;
-            q.x = x3;
         }
         sched_.clear();
         ++epoch_;
     }
 
     size_t batch_, max_conflicts_;
-    std::span<const G1Affine> points_;
-    std::vector<G1Affine> bucket_;
+    const Terms& points_;
+    std::vector<Bucket> bucket_;
     std::vector<uint8_t> occupied_;
     std::vector<G1> side_;  // Jacobian overflow per bucket, allocated on the first repeat collision
     std::vector<uint32_t> stamp_;
@@ -178,13 +193,12 @@ private:
 
 }  // namespace
 
-G1 window_sum_batch_affine(std::span<const G1Affine> points, std::span<const Digit> digits,
-                           size_t bucket_count) {
-    BatchAffineBuckets buckets(points, bucket_count);
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Digit d = digits[i];
-        if (d == 0 || points[i].infinity) continue;
-        buckets.add(digit_magnitude(d) - 1, uint32_t(i << 1) | (d & 1));
+G1 window_sum_batch_affine(const Terms& terms, unsigned shift, unsigned c, size_t bucket_count) {
+    BatchAffineBuckets buckets(terms, bucket_count);
+    for (size_t j = 0; j < terms.size(); ++j) {
+        const Digit d = terms.digit(j, shift, c);
+        if (d == 0 || terms.point(j).infinity) continue;
+        buckets.add(digit_magnitude(d) - 1, uint32_t(j << 1) | (d & 1));
     }
     buckets.finish();
     return buckets.weighted_sum();

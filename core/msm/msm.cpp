@@ -1,5 +1,6 @@
 #include "core/msm/msm.hpp"
 #include "core/msm/bucket_accumulation.hpp"
+#include "core/curve/endomorphism.hpp"
 #include "core/util/error.hpp"
 #include "core/util/kernel_meter.hpp"
 #include <atomic>
@@ -13,22 +14,23 @@ namespace ps {
 
 namespace {
 
-using msm_detail::Digit;
-
-// Window width c for n points. Chosen by measurement (bench_poly_msm) on the 2-core
-// target machine; depends on n only, never on the thread count.
-unsigned window_bits_for(size_t n) {
-    const unsigned log_n = unsigned(63 - __builtin_clzll(n));  // ⌊log2 n⌋, n ≥ 1
-    if (log_n < 3) return 2;
-    if (log_n < 5) return 3;
-    if (log_n < 7) return 4;
-    if (log_n < 9) return 6;
-    if (log_n < 11) return 8;
-    if (log_n < 13) return 10;
-    if (log_n < 15) return 11;
-    if (log_n < 19) return 13;
-    if (log_n < 20) return 14;
-    return 15;  // Digit packing caps c at 15 (at 2^20, 15 measured 2 % faster than 14)
+// Window width c for m terms (n points, or 2n with GLV). Chosen by measurement
+// (bench_poly_msm msm LOGN 1 C) on the 2-core target machine; depends on m only, never
+// on the thread count. With GLV's 127-bit halves a width pays off only where it removes
+// a window: 13 → 10 windows, 15 → 9, 16 → 8 (14 still needs 10). At 2^21 terms 16 measured
+// 9 % faster than 15 although a window's 2^15 buckets (2 MiB) overflow L2.
+unsigned window_bits_for(size_t m) {
+    const unsigned log_m = unsigned(63 - __builtin_clzll(m));  // ⌊log2 m⌋, m ≥ 1
+    if (log_m < 3) return 2;
+    if (log_m < 5) return 3;
+    if (log_m < 7) return 4;
+    if (log_m < 9) return 6;
+    if (log_m < 11) return 8;
+    if (log_m < 13) return 10;
+    if (log_m < 15) return 11;
+    if (log_m < 18) return 13;
+    if (log_m < 19) return 15;
+    return 16;  // a 16-bit window's digit magnitudes reach 2^15: the Digit bound (bucket_accumulation.hpp)
 }
 
 // Below this many points Jacobian buckets beat batch-affine ones (too few additions per
@@ -69,38 +71,57 @@ std::vector<U256> canonical_scalars(std::span<const Fr> scalars, unsigned& bits)
     return out;
 }
 
-uint32_t bits_at(const U256& k, unsigned pos, unsigned c) {
-    if (pos >= 256) return 0;
-    const unsigned limb = pos / 64, shift = pos % 64;
-    uint64_t v = k.limb[limb] >> shift;
-    if (shift + c > 64 && limb + 1 < 4) v |= k.limb[limb + 1] << (64 - shift);
-    return uint32_t(v & ((uint64_t(1) << c) - 1));
+unsigned bit_length(u128 v) {
+    const uint64_t hi = uint64_t(v >> 64), lo = uint64_t(v);
+    return hi ? 128 - unsigned(__builtin_clzll(hi)) : (lo ? 64 - unsigned(__builtin_clzll(lo)) : 0);
 }
 
-// Signed-digit recoding: digits in [−2^(c−1), 2^(c−1)], window-major (digits[w·n + i]).
-std::vector<Digit> signed_digits(std::span<const U256> scalars, unsigned c, unsigned windows) {
-    const size_t n = scalars.size();
-    std::vector<Digit> digits(size_t(windows) * n);
-    const uint32_t half = uint32_t(1) << (c - 1), full = uint32_t(1) << c;
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 2048), [&](const auto& r) {
-        for (size_t i = r.begin(); i < r.end(); ++i) {
-            const U256& k = scalars[i];
-            uint32_t carry = 0;
-            for (unsigned w = 0; w < windows; ++w) {
-                const uint32_t v = bits_at(k, w * c, c) + carry;
-                Digit d;
-                if (v > half) {  // v − 2^c ≤ 0, borrow from the next window
-                    d = v == full ? Digit(0) : Digit(((full - v) << 1) | 1);
-                    carry = 1;
-                } else {
-                    d = Digit(v << 1);
-                    carry = 0;
-                }
-                digits[size_t(w) * n + i] = d;
-            }
-        }
+// The terms' scalars: the canonical scalars themselves when all fit 128 bits, else the
+// GLV halves k_i ≡ k1 + k2·λ (|k1|, |k2| < 2^127, core/curve/endomorphism.hpp) with
+// φ(x, y) = (βx, y): half the windows, hence half the bucket reductions, for 2n terms.
+struct TermScalars {
+    std::vector<G1Affine> phi;     // φ(P_i), GLV only
+    std::vector<u128> magnitude;   // |k1| of every term, then |k2| (GLV)
+    std::vector<uint8_t> negative; // GLV only
+    unsigned bits = 0;             // of the largest magnitude
+};
+
+TermScalars short_terms(std::span<const U256> scalars, unsigned bits) {
+    TermScalars t;
+    t.magnitude.resize(scalars.size());
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, scalars.size(), 4096), [&](const auto& r) {
+        for (size_t i = r.begin(); i < r.end(); ++i)
+            t.magnitude[i] = u128(scalars[i].limb[0]) | (u128(scalars[i].limb[1]) << 64);
     });
-    return digits;
+    t.bits = bits;
+    return t;
+}
+
+TermScalars glv_terms(std::span<const G1Affine> points, std::span<const U256> scalars) {
+    const size_t n = points.size();
+    TermScalars t;
+    t.phi.resize(n);
+    t.magnitude.resize(2 * n);
+    t.negative.resize(2 * n);
+    const Fq& beta = curve_detail::glv_beta();
+    const u128 all = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, n, 2048), u128(0),
+        [&](const auto& r, u128 acc) {
+            for (size_t i = r.begin(); i < r.end(); ++i) {
+                const G1Affine& p = points[i];
+                t.phi[i] = p.infinity ? G1Affine::identity() : G1Affine{p.x * beta, p.y, false};
+                const auto halves = curve_detail::glv_decompose_g1(scalars[i]);
+                for (size_t h = 0; h < 2; ++h) {
+                    t.magnitude[h * n + i] = halves[h].magnitude;
+                    t.negative[h * n + i] = halves[h].negative;
+                    acc |= halves[h].magnitude;
+                }
+            }
+            return acc;
+        },
+        [](u128 a, u128 b) { return a | b; });
+    t.bits = bit_length(all);
+    return t;
 }
 
 void require_same_length(size_t points, size_t scalars) {
@@ -111,14 +132,13 @@ void require_same_length(size_t points, size_t scalars) {
 
 }  // namespace
 
-G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
-                         bool batch_affine, const ProgressSink* progress) {
-    const size_t n = points.size();
-    unsigned bits = 0;
-    const std::vector<U256> canonical = canonical_scalars(scalars, bits);
-    if (bits == 0) return G1::identity();
+namespace {
+
+// Pippenger over the terms: each window's bucket pass is one task (cancellation is
+// checked before each), then the windows combine by doublings.
+G1 combine_windows(const msm_detail::Terms& terms, unsigned c, unsigned bits, bool batch_affine,
+                   const ProgressSink* progress) {
     const unsigned windows = window_count(c, bits);
-    const std::vector<Digit> digits = signed_digits(canonical, c, windows);
     std::vector<G1> window_sums(windows);
     std::atomic<bool> stopped{false};
     tbb::parallel_for(0u, windows, [&](unsigned w) {
@@ -126,11 +146,10 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
             stopped = true;
             return;
         }
-        const std::span<const Digit> d(digits.data() + size_t(w) * n, n);
         const size_t buckets = bucket_count(c, w, windows, bits);
         window_sums[w] = batch_affine && buckets >= msm_detail::BATCH_AFFINE_MIN_BUCKETS
-                             ? msm_detail::window_sum_batch_affine(points, d, buckets)
-                             : msm_detail::window_sum_jacobian(points, d, buckets);
+                             ? msm_detail::window_sum_batch_affine(terms, w * c, c, buckets)
+                             : msm_detail::window_sum_jacobian(terms, w * c, c, buckets);
     });
     if (stopped) throw Cancelled();
     G1 acc = window_sums[windows - 1];
@@ -141,13 +160,33 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
     return acc;
 }
 
+// c == 0: chosen from the number of terms (n, or 2n with GLV).
+G1 pippenger_impl(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine,
+                  const ProgressSink* progress) {
+    unsigned bits = 0;
+    const std::vector<U256> canonical = canonical_scalars(scalars, bits);
+    if (bits == 0) return G1::identity();
+    // Scalars of up to 128 bits (challenges, small witness values) gain nothing from GLV.
+    const TermScalars t = bits <= 128 ? short_terms(canonical, bits) : glv_terms(points, canonical);
+    const msm_detail::Terms terms{points, t.phi, t.magnitude, t.negative};
+    if (c == 0) c = window_bits_for(terms.size());
+    return combine_windows(terms, c, t.bits, batch_affine, progress);
+}
+
+}  // namespace
+
+G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c,
+                         bool batch_affine, const ProgressSink* progress) {
+    return pippenger_impl(points, scalars, c, batch_affine, progress);
+}
+
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const ProgressSink* progress) {
     require_same_length(points.size(), scalars.size());
     const meter::KernelScope metered(meter::Kernel::Msm);
     const size_t n = points.size();
     if (n == 0) return G1::identity();
     if (n < 8) return msm_naive(points, scalars);
-    return msm_detail::pippenger(points, scalars, window_bits_for(n), n >= BATCH_AFFINE_MIN, progress);
+    return pippenger_impl(points, scalars, 0, n >= BATCH_AFFINE_MIN, progress);
 }
 
 G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {

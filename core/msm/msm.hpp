@@ -1,8 +1,9 @@
 #pragma once
 // Multi-scalar multiplication Σ scalars[i]·points[i] over G1: Pippenger's bucket method
-// with signed-digit windows and batch-affine bucket accumulation, parallel with oneTBB
-// over (window, point-chunk) tasks. The result is the same group element for every thread
-// count (exact arithmetic; the work split depends only on n).
+// with GLV (scalars above 128 bits split into two halves of ≤ 127 bits over P and φ(P)),
+// signed-digit windows and batch-affine bucket accumulation, parallel with oneTBB over
+// windows. The result is the same group element for every thread count (exact
+// arithmetic; the work split depends only on n and the scalars' bit length).
 #include "core/curve/g1.hpp"
 #include "core/field/fr.hpp"
 #include "core/util/progress.hpp"

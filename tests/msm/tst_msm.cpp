@@ -1,7 +1,9 @@
 // MSM against Σ k_i·P_i computed one scalar multiplication at a time, for random sizes,
 // the edge cases (n = 0, 1; scalars 0, 1, r − 1; repeated, opposite and infinite points),
-// both bucket kernels (Jacobian below 2^12 points, batch-affine above), the fixed-base
+// both bucket kernels (Jacobian below 2^12 points, batch-affine above), GLV inside the MSM
+// (window recoding, halves that meet in one bucket, the 128/129-bit switch), the fixed-base
 // path, and equality of the results with 1 and 2 threads.
+#include "core/curve/endomorphism.hpp"
 #include "core/msm/bucket_accumulation.hpp"
 #include "core/msm/fixed_base.hpp"
 #include "core/msm/msm.hpp"
@@ -41,6 +43,14 @@ std::vector<Fr> random_scalars(size_t n, uint64_t seed) {
 }
 
 bool same(const G1& a, const G1& b) { return a.to_affine() == b.to_affine(); }
+
+Fr fr_from_u128(u128 v) { return *Fr::from_canonical(U256{{uint64_t(v), uint64_t(v >> 64), 0, 0}}); }
+
+unsigned bit_length(u128 v) {
+    unsigned bits = 0;
+    for (; v; v >>= 1) ++bits;
+    return bits;
+}
 
 }  // namespace
 
@@ -174,6 +184,108 @@ private slots:
         for (unsigned c : {11u, 12u, 14u}) {  // ≥ 1024 buckets: batch-affine (top window Jacobian)
             QVERIFY2(same(msm_detail::pippenger(pts, ks, c, true), reference), qPrintable(QString("c = %1").arg(c)));
             QVERIFY(same(msm_detail::pippenger(pts, ks, c, false), reference));
+        }
+    }
+
+    void window_digits_recombine_to_the_scalar() {
+        // The per-window recoding (Terms::digit) for every width msm() may choose: the
+        // digits give back ±k (Σ d_w·2^(wc), in Fr: |Σ| < 2^130 < r, so equality there is
+        // equality of integers), stay within the buckets (|d| ≤ 2^(c−1), the top window's
+        // ≤ 2^(its bits)), and a negative term negates every digit. Edges: all ones, one
+        // bit, 2^127, and 0x7fff8000·2^(16j), whose 16-bit digits reach ±2^15.
+        std::vector<u128> ks = {0, 1, 2, 3, ~u128(0), ~u128(0) >> 1, u128(1) << 127, (u128(1) << 127) + 1};
+        for (unsigned j = 0; j < 7; ++j) ks.push_back(u128(0x7fff8000) << (16 * j));
+        SeededRandom rng(50);
+        for (int i = 0; i < 100; ++i) {
+            uint64_t w[2];
+            rng.fill(std::span(reinterpret_cast<uint8_t*>(w), sizeof w));
+            ks.push_back(u128(w[0]) | (u128(w[1]) << 64));
+            ks.push_back(u128(w[0]) >> (i % 64));
+        }
+        const std::vector<G1Affine> none(1);
+        const Fr two = Fr::from_u64(2);
+        for (unsigned c = 2; c <= 16; ++c) {
+            for (const u128 k : ks) {
+                for (const uint8_t negative : {uint8_t(0), uint8_t(1)}) {
+                    const u128 mag[1] = {k};
+                    const uint8_t sign[1] = {negative};
+                    const msm_detail::Terms terms{none, {}, mag, sign};
+                    const unsigned bits = bit_length(k), windows = (bits + c) / c;
+                    Fr sum = Fr::zero();
+                    for (unsigned w = 0; w < windows; ++w) {
+                        const msm_detail::Digit d = terms.digit(0, w * c, c);
+                        const uint32_t m = msm_detail::digit_magnitude(d);
+                        const uint32_t bound = w + 1 < windows ? 1u << (c - 1) : std::min(1u << (c - 1), 1u << (bits - c * w));
+                        QVERIFY2(m <= bound, qPrintable(QString("c = %1, window %2").arg(c).arg(w)));
+                        QVERIFY(m != 0 || d == 0);
+                        const Fr term = Fr::from_u64(m) * two.pow(uint64_t(w) * c);
+                        sum = msm_detail::digit_negative(d) ? sum - term : sum + term;
+                    }
+                    const Fr expected = negative ? -fr_from_u128(k) : fr_from_u128(k);
+                    QVERIFY2(sum == expected, qPrintable(QString("c = %1, k = %2").arg(c).arg(fr_from_u128(k).to_hex().c_str())));
+                }
+            }
+        }
+    }
+
+    void glv_halves_that_meet_in_one_bucket() {
+        // GLV puts φ(P) = λ·P into the MSM next to P (k ≡ k1 + k2·λ). For k = a·(1 + λ) the
+        // halves are often nearly equal, so P and φ(P) share the upper windows' buckets; inputs
+        // that also hold φ(P), −φ(P) and P again make equal and opposite points meet across
+        // the two halves (doublings, cancellations, conflicts). Both kernels, every GLV
+        // width msm() uses (13, 15, 16), and msm() itself, against msm_naive.
+        const size_t n = 3000;
+        auto pts = random_points(n, 40);
+        auto ks = random_scalars(n, 41);
+        const Fq& beta = curve_detail::glv_beta();
+        const Fr lambda = *Fr::from_canonical(curve_detail::glv_lambda());
+        SeededRandom rng(42);
+        size_t close = 0;  // groups whose halves share the upper windows' digits
+        for (size_t i = 0; i + 3 < 1600; i += 4) {
+            uint64_t a[2];
+            rng.fill(std::span(reinterpret_cast<uint8_t*>(a), sizeof a));
+            const u128 small = (u128(a[0]) | (u128(a[1]) << 64)) >> 8;
+            const Fr k = fr_from_u128(small) * (Fr::one() + lambda);
+            const auto halves = curve_detail::glv_decompose_g1(k.to_canonical());
+            // (a, a) is one short decomposition; the floor rounding may return (a, a) plus a
+            // lattice vector, whose halves often still agree in their upper 64 bits.
+            const u128 gap = halves[0].magnitude > halves[1].magnitude ? halves[0].magnitude - halves[1].magnitude
+                                                                       : halves[1].magnitude - halves[0].magnitude;
+            close += halves[0].negative == halves[1].negative && gap < (u128(1) << 64);
+            const G1Affine phi{pts[i].x * beta, pts[i].y, false};
+            pts[i + 1] = phi;
+            pts[i + 2] = -phi;
+            pts[i + 3] = pts[i];
+            for (size_t j = 0; j < 4; ++j) ks[i + j] = k;
+        }
+        QVERIFY2(close >= 100, qPrintable(QString("%1 of 400 groups meet across the halves").arg(close)));
+        ks[2000] = Fr::zero();
+        ks[2001] = minus_one();
+        pts[2002] = G1Affine::identity();
+        const G1 reference = msm_naive(pts, ks);
+        QVERIFY(same(msm(pts, ks), reference));
+        for (unsigned c : {13u, 15u, 16u}) {
+            QVERIFY2(same(msm_detail::pippenger(pts, ks, c, true), reference), qPrintable(QString("c = %1").arg(c)));
+            QVERIFY(same(msm_detail::pippenger(pts, ks, c, false), reference));
+        }
+    }
+
+    void scalars_of_128_and_129_bits_take_the_short_and_the_glv_path() {
+        // Up to 128 bits the scalars go in whole (one term a point), from 129 bits through
+        // GLV: the all-ones 128-bit scalar, 2^128, and 16-bit digits of ±2^15 at c = 16.
+        const size_t n = 2500;
+        const auto pts = random_points(n, 43);
+        for (const u128 top : {~u128(0), u128(0x7fff8000) << 96}) {
+            std::vector<Fr> ks(n, fr_from_u128(top));
+            for (size_t i = 0; i < n; i += 3) ks[i] = fr_from_u128(u128(0x7fff8000) << (16 * (i % 7)));
+            for (const bool glv : {false, true}) {
+                if (glv) ks[7] = Fr::from_u64(2).pow(uint64_t(128));
+                const G1 reference = msm_naive(pts, ks);
+                QVERIFY(same(msm(pts, ks), reference));
+                for (unsigned c : {13u, 16u})
+                    QVERIFY2(same(msm_detail::pippenger(pts, ks, c, true), reference),
+                             qPrintable(QString("c = %1, glv = %2").arg(c).arg(glv)));
+            }
         }
     }
 
