@@ -20,24 +20,28 @@ struct Fq2 {
     Fq2 operator-(const Fq2& o) const { return Fq2{c0 - o.c0, c1 - o.c1}; }
     Fq2 operator-() const { return Fq2{-c0, -c1}; }
     // Karatsuba with lazy reduction (wide.hpp): three 512-bit products, two Montgomery
-    // reductions. c0 = a0b0 − a1b1 + p² ∈ (0, 2p²) and c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1
-    // = a0b1 + a1b0 < 2p², both below p·2^256 as the reduction needs.
+    // reductions. c0 = a0b0 − a1b1 (+ p·2^256 when negative, sub_wrapped) and
+    // c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1 = a0b1 + a1b0 < 2p², both below p·2^256 as the
+    // reduction needs.
     Fq2 operator*(const Fq2& o) const {
         const wide::U512 v0 = wide::mul(c0.raw(), o.c0.raw());
         const wide::U512 v1 = wide::mul(c1.raw(), o.c1.raw());
-        U256 sa, sb;  // unreduced sums < 2p < 2^255
-        add_to(sa, c0.raw(), c1.raw());
-        add_to(sb, o.c0.raw(), o.c1.raw());
-        const wide::U512 mid = wide::mul(sa, sb);
-        return Fq2{wide::reduce<Fq>(wide::sub(wide::add(v0, wide::modulus_squared<Fq>()), v1)),
-                   wide::reduce<Fq>(wide::sub(wide::sub(mid, v0), v1))};
+        // unreduced sums < 2p < 2^255
+        const wide::U512 mid = wide::mul(wide::add_unreduced(c0.raw(), c1.raw()), wide::add_unreduced(o.c0.raw(), o.c1.raw()));
+        return Fq2{wide::reduce<Fq>(wide::sub_wrapped<Fq>(v0, v1)), wide::reduce<Fq>(wide::sub(mid, wide::add(v0, v1)))};
     }
     Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }
     Fq2& operator+=(const Fq2& o) { return *this = *this + o; }
     Fq2& operator-=(const Fq2& o) { return *this = *this - o; }
     Fq2& operator*=(const Fq2& o) { return *this = *this * o; }
-    // (c0 + c1 u)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 u: 2 multiplications.
-    Fq2 square() const { return Fq2{(c0 + c1) * (c0 - c1), (c0 * c1).dbl()}; }
+    // (c0 + c1 u)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 u: two products, each reduced once, of
+    // unreduced operands: (c0 + c1)(c0 + p − c1) < 4p² and 2c0·c1 < 2p², both below p·2^256.
+    Fq2 square() const {
+        const U256 sum = wide::add_unreduced(c0.raw(), c1.raw());
+        const U256 diff = wide::sub_unreduced(wide::add_unreduced(c0.raw(), Fq::MODULUS), c1.raw());
+        const U256 twice = wide::add_unreduced(c0.raw(), c0.raw());
+        return Fq2{wide::reduce<Fq>(wide::mul(sum, diff)), wide::reduce<Fq>(wide::mul(twice, c1.raw()))};
+    }
     Fq2 dbl() const { return Fq2{c0.dbl(), c1.dbl()}; }
     Fq2 conjugate() const { return Fq2{c0, -c1}; }
     // x^p = conjugate(x) because u^p = -u (p ≡ 3 mod 4).
