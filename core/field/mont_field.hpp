@@ -374,15 +374,15 @@ namespace field_detail {
         PS_WIDE_ROW(8, "%[r1]", "%[r2]", "%[r3]", "%[r4]", "%[r0]")
         PS_WIDE_ROW(16, "%[r2]", "%[r3]", "%[r4]", "%[r0]", "%[r1]")
         PS_WIDE_ROW(24, "%[r3]", "%[r4]", "%[r0]", "%[r1]", "%[r2]")
+        "movq %[r4], 32(%[t])\n\t"
+        "movq %[r0], 40(%[t])\n\t"
+        "movq %[r1], 48(%[t])\n\t"
+        "movq %[r2], 56(%[t])\n\t"
         : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3), [r4] "=&r"(r4), [lo] "=&r"(lo),
-          [hi] "=&r"(hi), [z] "=&r"(z), "=m"(*reinterpret_cast<uint64_t(*)[4]>(t))
+          [hi] "=&r"(hi), [z] "=&r"(z), "=m"(*reinterpret_cast<uint64_t(*)[8]>(t))
         : [a] "r"(a), [b] "r"(b), [t] "r"(t), "m"(*reinterpret_cast<const uint64_t(*)[4]>(a)),
           "m"(*reinterpret_cast<const uint64_t(*)[4]>(b))
         : "rdx", "cc");
-    t[4] = r4;
-    t[5] = r0;
-    t[6] = r1;
-    t[7] = r2;
 }
 #undef PS_WIDE_ROW
 
