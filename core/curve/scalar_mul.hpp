@@ -117,9 +117,12 @@ namespace ps::curve_detail {
 
 // The same with the tables in affine form (one batched inversion, jacobian.hpp), so the
 // main loop uses mixed additions: worth it where an addition costs much more than the
-// inversion amortised over it (G2). EndoAffine maps an affine point A to E(A).
-template <class P, class A, size_t N, class EndoAffine, int W = 5>
-P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k, EndoAffine&& endo) {
+// inversion amortised over it (G2). EndoAffine maps an affine point A to E(A); EndoAffine2
+// maps A to E²(A) (for G2's ψ² a product by an Fq constant per coordinate, much cheaper
+// than ψ twice), used for the tables from the third on.
+template <class P, class A, size_t N, class EndoAffine, class EndoAffine2, int W = 5>
+P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k, EndoAffine&& endo,
+                                 EndoAffine2&& endo2) {
     constexpr int TABLE = 1 << (W - 2);
     std::array<P, TABLE> jacobian;
     jacobian[0] = p;
@@ -128,7 +131,8 @@ P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k,
     std::array<std::array<A, TABLE>, N> tables;
     jacobian_batch_to_affine<P, A>(std::span<const P>(jacobian), std::span<A>(tables[0]));
     for (size_t j = 1; j < N; ++j)
-        for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
+        for (int i = 0; i < TABLE; ++i)
+            tables[j][size_t(i)] = j >= 2 ? endo2(tables[j - 2][size_t(i)]) : endo(tables[j - 1][size_t(i)]);
     return interleaved_wnaf_sum<P>(tables, k, W,
                                    [](const P& a, const A& b) { return jacobian_add_mixed(a, b); });
 }

@@ -46,6 +46,18 @@ inline U512 mul_portable(const U256& a, const U256& b) {
     return t;
 }
 
+// Word-array forms (eight little-endian words, uninitialised storage is fine) for formulas
+// that chain several products: U512 values cost a zeroing and a copy each. mul_words is
+// mul; reduce_words<F> is reduce. Both take the same inputs and give the same results.
+[[gnu::always_inline]] inline void mul_words(uint64_t* t, const U256& a, const U256& b) {
+#if defined(__BMI2__) && defined(__ADX__)
+    field_detail::mul_wide_mulx(t, a.limb.data(), b.limb.data());
+#else
+    const U512 r = mul_portable(a, b);
+    for (size_t i = 0; i < 8; ++i) t[i] = r.limb[i];
+#endif
+}
+
 // a·b as a 512-bit integer (any 256-bit a, b): two carry chains (mulx/adcx/adox) where the
 // target has BMI2 and ADX, which C++ cannot express; mul_portable elsewhere.
 [[gnu::always_inline]] inline U512 mul(const U256& a, const U256& b) {
@@ -193,6 +205,20 @@ F reduce_portable(U512 t) {
     U256 s;
     const uint64_t borrow = sub_to(s, r, F::MODULUS);
     return F::from_raw(borrow ? r : s);
+}
+
+template <class F>
+[[gnu::always_inline]] inline F reduce_words(const uint64_t* t) {
+#if defined(__BMI2__) && defined(__ADX__)
+    using ull = unsigned long long;
+    static constexpr ull p[4] = {F::MODULUS.limb[0], F::MODULUS.limb[1], F::MODULUS.limb[2], F::MODULUS.limb[3]};
+    static constexpr ull inv = F::INV;
+    return F::from_raw(field_detail::redc_mulx(t, p, inv));
+#else
+    U512 w;
+    for (size_t i = 0; i < 8; ++i) w.limb[i] = t[i];
+    return reduce_portable<F>(w);
+#endif
 }
 
 // Montgomery reduction as reduce_portable (same input bound, same result), on mulx/adcx/adox
