@@ -68,14 +68,14 @@ bool G2::is_in_subgroup() const {
 G2 G2::operator*(const Fr& k) const {
     const auto d = curve_detail::gls_decompose_g2(k.to_canonical());
     const Fq& c2x = g2::frobenius2_x_coeff();
-    const Fq& c2y = g2::frobenius2_y_coeff();
     return curve_detail::scalar_mul_endomorphism_affine<G2, G2Affine>(
         *this, d,
         [](const G2Affine& q) {
             return G2Affine{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
                             q.infinity};
         },
-        [&](const G2Affine& q) { return G2Affine{q.x * c2x, q.y * c2y, q.infinity}; });
+        // c2y = ξ^((p²−1)/2) = −1 (ξ is not a square in Fq2; tst_curve_groups checks it)
+        [&](const G2Affine& q) { return G2Affine{q.x * c2x, -q.y, q.infinity}; });
 }
 
 G2 G2::mul_u256(const U256& k) const { return curve_detail::scalar_mul_wnaf(*this, k); }
