@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
     std::printf("Fr mul            %8.2f ns\n", field_mul_ns<Fr>(rng));
     std::printf("Fq mul            %8.2f ns\n", field_mul_ns<Fq>(rng));
     std::printf("Fr square         %8.2f ns\n", field_square_ns<Fr>(rng));
+    std::printf("Fq square         %8.2f ns\n", field_square_ns<Fq>(rng));
+    std::printf("Fq2 mul           %8.2f ns\n", field_mul_ns<Fq2>(rng));
+    std::printf("Fq2 square        %8.2f ns\n", field_square_ns<Fq2>(rng));
     std::printf("Fq inverse        %8.1f ns  (Fermat, fixed exponent)\n", field_inverse_ns<Fq>(rng, false));
     std::printf("Fq inverse_vartime%8.1f ns  (binary Euclid, public data)\n", field_inverse_ns<Fq>(rng, true));
 
