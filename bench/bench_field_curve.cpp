@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
     std::printf("Fr mul            %8.2f ns\n", field_mul_ns<Fr>(rng));
     std::printf("Fq mul            %8.2f ns\n", field_mul_ns<Fq>(rng));
     std::printf("Fr square         %8.2f ns\n", field_square_ns<Fr>(rng));
+    std::printf("Fq square         %8.2f ns\n", field_square_ns<Fq>(rng));
+    std::printf("Fq2 mul           %8.2f ns\n", field_mul_ns<Fq2>(rng));
+    std::printf("Fq2 square        %8.2f ns\n", field_square_ns<Fq2>(rng));
     std::printf("Fq inverse        %8.1f ns  (divsteps, constant time)\n", field_inverse_ns<Fq>(rng, false));
     std::printf("Fq inverse_vartime%8.1f ns  (divsteps, public data)\n", field_inverse_ns<Fq>(rng, true));
 
@@ -130,6 +133,20 @@ int main(int argc, char** argv) {
         std::printf("G1 mixed add      %8.1f ns\n", madd);
         std::printf("G1 add            %8.1f ns\n", add);
         std::printf("G1 double         %8.1f ns\n", dbl);
+    }
+
+    {
+        // Jacobian + Jacobian on the twist, as mcl's "G2::add jacobian".
+        constexpr int N = 100'000;
+        G2 acc = G2::generator() * Fr::random(rng);
+        const G2 qj = G2::generator() * Fr::random(rng);
+        const double add = median_time_ns(RUNS, [&] {
+            G2 x = acc;
+            for (int i = 0; i < N; ++i) x = x + qj;
+            acc = x;
+        }) / N;
+        if (acc.is_identity()) std::printf("(unlikely)\n");
+        std::printf("G2 add            %8.1f ns\n", add);
     }
 
     std::printf("G1 scalar mul     %8.1f us\n", scalar_mul_us<G1>(rng));

@@ -19,6 +19,16 @@ const Fq2& frobenius_y_coeff() {
     static const Fq2 c = tower::xi().pow(tower::p_minus_one_over(2));
     return c;
 }
+// ψ²(x, y) = (x·N(cx), y·N(cy)) with N(c) = c·c̄ = c^(p+1) ∈ Fq: conjugating twice is the
+// identity, so the two coefficients multiply to their norm.
+const Fq& frobenius2_x_coeff() {
+    static const Fq c = (frobenius_x_coeff() * frobenius_x_coeff().conjugate()).c0;
+    return c;
+}
+const Fq& frobenius2_y_coeff() {
+    static const Fq c = (frobenius_y_coeff() * frobenius_y_coeff().conjugate()).c0;
+    return c;
+}
 }  // namespace g2
 
 namespace {
@@ -57,10 +67,15 @@ bool G2::is_in_subgroup() const {
 // (endomorphism.hpp). Only valid on G2: points of the twist outside G2 need mul_u256.
 G2 G2::operator*(const Fr& k) const {
     const auto d = curve_detail::gls_decompose_g2(k.to_canonical());
-    return curve_detail::scalar_mul_endomorphism_affine<G2, G2Affine>(*this, d, [](const G2Affine& q) {
-        return G2Affine{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
-                        q.infinity};
-    });
+    const Fq& c2x = g2::frobenius2_x_coeff();
+    return curve_detail::scalar_mul_endomorphism_affine<G2, G2Affine>(
+        *this, d,
+        [](const G2Affine& q) {
+            return G2Affine{q.x.conjugate() * g2::frobenius_x_coeff(), q.y.conjugate() * g2::frobenius_y_coeff(),
+                            q.infinity};
+        },
+        // c2y = ξ^((p²−1)/2) = −1 (ξ is not a square in Fq2; tst_curve_groups checks it)
+        [&](const G2Affine& q) { return G2Affine{q.x * c2x, -q.y, q.infinity}; });
 }
 
 G2 G2::mul_u256(const U256& k) const { return curve_detail::scalar_mul_wnaf(*this, k); }

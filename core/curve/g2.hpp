@@ -18,6 +18,9 @@ const Fq2& coeff_b();  // 3 / (9 + u)
 // twist (pairing.hpp, twisted_frobenius). On G2 it is multiplication by p.
 const Fq2& frobenius_x_coeff();
 const Fq2& frobenius_y_coeff();
+// ψ² = (x·c2x, y·c2y) with constants in Fq (the norms of the two above).
+const Fq& frobenius2_x_coeff();
+const Fq& frobenius2_y_coeff();
 }  // namespace g2
 
 struct G2Affine {

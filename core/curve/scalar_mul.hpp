@@ -115,20 +115,45 @@ P scalar_mul_endomorphism(const P& p, const std::array<SignedHalf, N>& k, Endo&&
 
 namespace ps::curve_detail {
 
+// P, 3P, 5P, ... in Jacobian form. 2P = (X2 : Y2 : Z2) is the affine point (X2, Y2) of the
+// isomorphic curve y² = x³ + b·Z2⁶ (the map (x, y) ↦ (Z2²x, Z2³y)), and the a = 0 formulas
+// never involve b: so the chain runs there with mixed additions (8M + 3S) instead of full
+// ones (12M + 4S), and Z·Z2 maps each result back (Longa, Miri, "New composite operations
+// and precomputation scheme for elliptic curve cryptosystems over prime fields", PKC 2008).
+template <class P, class A, size_t TABLE>
+void odd_multiples_isomorphic(const P& p, std::array<P, TABLE>& out) {
+    out[0] = p;
+    const P twice = jacobian_double(p);
+    if (p.z.is_zero() || twice.z.is_zero()) {  // no isomorphism to take: plain additions
+        for (size_t i = 1; i < TABLE; ++i) out[i] = jacobian_add(out[i - 1], twice);
+        return;
+    }
+    const auto z2 = twice.z.square();
+    const auto z3 = z2 * twice.z;
+    const A t{twice.x, twice.y, false};
+    P cur{p.x * z2, p.y * z3, p.z};  // p on the isomorphic curve
+    for (size_t i = 1; i < TABLE; ++i) {
+        cur = jacobian_add_mixed(cur, t);
+        out[i] = P{cur.x, cur.y, cur.z * twice.z};
+    }
+}
+
 // The same with the tables in affine form (one batched inversion, jacobian.hpp), so the
 // main loop uses mixed additions: worth it where an addition costs much more than the
-// inversion amortised over it (G2). EndoAffine maps an affine point A to E(A).
-template <class P, class A, size_t N, class EndoAffine, int W = 5>
-P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k, EndoAffine&& endo) {
+// inversion amortised over it (G2). EndoAffine maps an affine point A to E(A); EndoAffine2
+// maps A to E²(A) (for G2's ψ² a product by an Fq constant per coordinate, much cheaper
+// than ψ twice), used for the tables from the third on.
+template <class P, class A, size_t N, class EndoAffine, class EndoAffine2, int W = 5>
+P scalar_mul_endomorphism_affine(const P& p, const std::array<SignedHalf, N>& k, EndoAffine&& endo,
+                                 EndoAffine2&& endo2) {
     constexpr int TABLE = 1 << (W - 2);
     std::array<P, TABLE> jacobian;
-    jacobian[0] = p;
-    const P twice = jacobian_double(p);
-    for (int i = 1; i < TABLE; ++i) jacobian[size_t(i)] = jacobian_add(jacobian[size_t(i - 1)], twice);
+    odd_multiples_isomorphic<P, A>(p, jacobian);
     std::array<std::array<A, TABLE>, N> tables;
     jacobian_batch_to_affine<P, A>(std::span<const P>(jacobian), std::span<A>(tables[0]));
     for (size_t j = 1; j < N; ++j)
-        for (int i = 0; i < TABLE; ++i) tables[j][size_t(i)] = endo(tables[j - 1][size_t(i)]);
+        for (int i = 0; i < TABLE; ++i)
+            tables[j][size_t(i)] = j >= 2 ? endo2(tables[j - 2][size_t(i)]) : endo(tables[j - 1][size_t(i)]);
     return interleaved_wnaf_sum<P>(tables, k, W,
                                    [](const P& a, const A& b) { return jacobian_add_mixed(a, b); });
 }

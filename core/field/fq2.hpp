@@ -20,24 +20,53 @@ struct Fq2 {
     Fq2 operator-(const Fq2& o) const { return Fq2{c0 - o.c0, c1 - o.c1}; }
     Fq2 operator-() const { return Fq2{-c0, -c1}; }
     // Karatsuba with lazy reduction (wide.hpp): three 512-bit products, two Montgomery
-    // reductions. c0 = a0b0 − a1b1 + p² ∈ (0, 2p²) and c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1
-    // = a0b1 + a1b0 < 2p², both below p·2^256 as the reduction needs.
+    // reductions. c0 = a0b0 − a1b1 (+ p·2^256 when negative) and
+    // c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1 = a0b1 + a1b0 < 2p², both below p·2^256 as the
+    // reduction needs. On word arrays (wide::mul_words): no U512 zeroing or copies.
     Fq2 operator*(const Fq2& o) const {
-        const wide::U512 v0 = wide::mul(c0.raw(), o.c0.raw());
-        const wide::U512 v1 = wide::mul(c1.raw(), o.c1.raw());
-        U256 sa, sb;  // unreduced sums < 2p < 2^255
-        add_to(sa, c0.raw(), c1.raw());
-        add_to(sb, o.c0.raw(), o.c1.raw());
-        const wide::U512 mid = wide::mul(sa, sb);
-        return Fq2{wide::reduce<Fq>(wide::sub(wide::add(v0, wide::modulus_squared<Fq>()), v1)),
-                   wide::reduce<Fq>(wide::sub(wide::sub(mid, v0), v1))};
+        uint64_t v0[8], v1[8], mid[8], d0[8], d1[8];
+        wide::mul_words(v0, c0.raw(), o.c0.raw());
+        wide::mul_words(v1, c1.raw(), o.c1.raw());
+        // unreduced sums < 2p < 2^255
+        wide::mul_words(mid, wide::add_unreduced(c0.raw(), c1.raw()), wide::add_unreduced(o.c0.raw(), o.c1.raw()));
+        unsigned long long w;
+        unsigned char b0 = 0, b1 = 0;
+        for (size_t i = 0; i < 8; ++i) {  // one borrow chain a loop: GCC keeps each in the flag
+            b0 = _subborrow_u64(b0, v0[i], v1[i], &w);
+            d0[i] = w;
+        }
+        for (size_t i = 0; i < 8; ++i) {
+            b1 = _subborrow_u64(b1, mid[i], v0[i], &w);
+            d1[i] = w;
+        }
+        b1 = 0;
+        for (size_t i = 0; i < 8; ++i) {
+            b1 = _subborrow_u64(b1, d1[i], v1[i], &w);
+            d1[i] = w;
+        }
+        const uint64_t mask = uint64_t(0) - b0;  // a0b0 < a1b1: add p·2^256
+        unsigned char c = 0;
+        for (size_t i = 0; i < 4; ++i) {
+            c = _addcarry_u64(c, d0[4 + i], Fq::MODULUS.limb[i] & mask, &w);
+            d0[4 + i] = w;
+        }
+        return Fq2{wide::reduce_words<Fq>(d0), wide::reduce_words<Fq>(d1)};
     }
     Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }
     Fq2& operator+=(const Fq2& o) { return *this = *this + o; }
     Fq2& operator-=(const Fq2& o) { return *this = *this - o; }
     Fq2& operator*=(const Fq2& o) { return *this = *this * o; }
-    // (c0 + c1 u)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 u: 2 multiplications.
-    Fq2 square() const { return Fq2{(c0 + c1) * (c0 - c1), (c0 * c1).dbl()}; }
+    // (c0 + c1 u)^2 = (c0 + c1)(c0 - c1) + 2 c0 c1 u: two products, each reduced once, of
+    // unreduced operands: (c0 + c1)(c0 + p − c1) < 4p² and 2c0·c1 < 2p², both below p·2^256.
+    Fq2 square() const {
+        const U256 sum = wide::add_unreduced(c0.raw(), c1.raw());
+        const U256 diff = wide::sub_unreduced(wide::add_unreduced(c0.raw(), Fq::MODULUS), c1.raw());
+        const U256 twice = wide::add_unreduced(c0.raw(), c0.raw());
+        uint64_t t0[8], t1[8];
+        wide::mul_words(t0, sum, diff);
+        wide::mul_words(t1, twice, c1.raw());
+        return Fq2{wide::reduce_words<Fq>(t0), wide::reduce_words<Fq>(t1)};
+    }
     Fq2 dbl() const { return Fq2{c0.dbl(), c1.dbl()}; }
     Fq2 conjugate() const { return Fq2{c0, -c1}; }
     // x^p = conjugate(x) because u^p = -u (p ≡ 3 mod 4).

@@ -14,9 +14,10 @@ struct U512 {
     std::array<uint64_t, 8> limb{};  // little-endian
 };
 
-// a·b as a 512-bit integer (any 256-bit a, b). Row by row on mulx and add-with-carry
-// (see mont_field.hpp's mont_mul for why not 128-bit temporaries in loops).
-inline U512 mul(const U256& a, const U256& b) {
+// a·b as a 512-bit integer (any 256-bit a, b) in portable C++: the reference for mul. Row by
+// row on mulx and add-with-carry (see mont_field.hpp's mont_mul for why not 128-bit
+// temporaries in loops).
+inline U512 mul_portable(const U256& a, const U256& b) {
     using ull = unsigned long long;
     const ull b0 = b.limb[0], b1 = b.limb[1], b2 = b.limb[2], b3 = b.limb[3];
     U512 t;
@@ -45,7 +46,62 @@ inline U512 mul(const U256& a, const U256& b) {
     return t;
 }
 
-inline U512 add(const U512& a, const U512& b) {  // caller guarantees no overflow
+// Word-array forms (eight little-endian words, uninitialised storage is fine) for formulas
+// that chain several products: U512 values cost a zeroing and a copy each. mul_words is
+// mul; reduce_words<F> is reduce. Both take the same inputs and give the same results.
+[[gnu::always_inline]] inline void mul_words(uint64_t* t, const U256& a, const U256& b) {
+#if defined(__BMI2__) && defined(__ADX__)
+    field_detail::mul_wide_mulx(t, a.limb.data(), b.limb.data());
+#else
+    const U512 r = mul_portable(a, b);
+    for (size_t i = 0; i < 8; ++i) t[i] = r.limb[i];
+#endif
+}
+
+// a·b as a 512-bit integer (any 256-bit a, b): two carry chains (mulx/adcx/adox) where the
+// target has BMI2 and ADX, which C++ cannot express; mul_portable elsewhere.
+[[gnu::always_inline]] inline U512 mul(const U256& a, const U256& b) {
+#if defined(__BMI2__) && defined(__ADX__)
+    U512 t;
+    field_detail::mul_wide_mulx(t.limb.data(), a.limb.data(), b.limb.data());
+    return t;
+#else
+    return mul_portable(a, b);
+#endif
+}
+
+// a² as a 512-bit integer (any 256-bit a): the cross products once, doubled (ten word
+// products instead of sixteen) where the target has BMI2 and ADX; mul(a, a) elsewhere.
+[[gnu::always_inline]] inline U512 square(const U256& a) {
+#if defined(__BMI2__) && defined(__ADX__)
+    U512 t;
+    field_detail::sqr_wide_mulx(t.limb.data(), a.limb.data());
+    return t;
+#else
+    return mul_portable(a, a);
+#endif
+}
+
+// a + b and a − b of 256-bit integers, unreduced (callers keep a + b < 2^256 and a ≥ b):
+// the operands of lazy products, e.g. (a0 + a1)(b0 + b1) < 4p² < p·2^256.
+[[gnu::always_inline]] inline U256 add_unreduced(const U256& a, const U256& b) {
+    unsigned long long s0, s1, s2, s3;
+    unsigned char c = _addcarry_u64(0, a.limb[0], b.limb[0], &s0);
+    c = _addcarry_u64(c, a.limb[1], b.limb[1], &s1);
+    c = _addcarry_u64(c, a.limb[2], b.limb[2], &s2);
+    _addcarry_u64(c, a.limb[3], b.limb[3], &s3);
+    return U256{{s0, s1, s2, s3}};
+}
+[[gnu::always_inline]] inline U256 sub_unreduced(const U256& a, const U256& b) {
+    unsigned long long d0, d1, d2, d3;
+    unsigned char c = _subborrow_u64(0, a.limb[0], b.limb[0], &d0);
+    c = _subborrow_u64(c, a.limb[1], b.limb[1], &d1);
+    c = _subborrow_u64(c, a.limb[2], b.limb[2], &d2);
+    _subborrow_u64(c, a.limb[3], b.limb[3], &d3);
+    return U256{{d0, d1, d2, d3}};
+}
+
+[[gnu::always_inline]] inline U512 add(const U512& a, const U512& b) {  // caller guarantees no overflow
     U512 r;
     unsigned char c = 0;
     for (size_t i = 0; i < 8; ++i) {
@@ -56,7 +112,7 @@ inline U512 add(const U512& a, const U512& b) {  // caller guarantees no overflo
     return r;
 }
 
-inline U512 sub(const U512& a, const U512& b) {  // caller guarantees a >= b
+[[gnu::always_inline]] inline U512 sub(const U512& a, const U512& b) {  // caller guarantees a >= b
     U512 r;
     unsigned char c = 0;
     for (size_t i = 0; i < 8; ++i) {
@@ -67,18 +123,59 @@ inline U512 sub(const U512& a, const U512& b) {  // caller guarantees a >= b
     return r;
 }
 
-// p² for the field F, as a 512-bit integer (added before a subtraction that could go
-// negative; it is ≡ 0 after reduction).
+// a − b, plus p·2^256 when that is negative: ≡ a − b after reduction, and below p·2^256 (as
+// reduce needs) whenever a, b < p·2^256. Cheaper than adding p² first: the correction
+// touches the top four words only.
 template <class F>
-const U512& modulus_squared() {
-    static const U512 sq = mul(F::MODULUS, F::MODULUS);
-    return sq;
+[[gnu::always_inline]] inline U512 sub_wrapped(const U512& a, const U512& b) {
+    U512 r;
+    unsigned char c = 0;
+    for (size_t i = 0; i < 8; ++i) {
+        unsigned long long d;
+        c = _subborrow_u64(c, a.limb[i], b.limb[i], &d);
+        r.limb[i] = d;
+    }
+    const uint64_t mask = uint64_t(0) - c;
+    c = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        unsigned long long s;
+        c = _addcarry_u64(c, r.limb[4 + i], F::MODULUS.limb[i] & mask, &s);
+        r.limb[4 + i] = s;
+    }
+    return r;
+}
+
+namespace detail {
+// a·b at compile time (schoolbook on 128-bit words), for constants such as p².
+constexpr U512 constexpr_mul(const U256& a, const U256& b) {
+    U512 t;
+    for (size_t i = 0; i < 4; ++i) {
+        u128 carry = 0;
+        for (size_t j = 0; j < 4; ++j) {
+            const u128 cur = u128(a.limb[i]) * b.limb[j] + t.limb[i + j] + carry;
+            t.limb[i + j] = uint64_t(cur);
+            carry = cur >> 64;
+        }
+        t.limb[i + 4] = uint64_t(carry);
+    }
+    return t;
+}
+template <class F>
+inline constexpr U512 modulus_squared_v = constexpr_mul(F::MODULUS, F::MODULUS);
+}  // namespace detail
+
+// p² for the field F, as a 512-bit integer (added before a subtraction that could go
+// negative; it is ≡ 0 after reduction). A compile-time constant: no guard on each use.
+template <class F>
+constexpr const U512& modulus_squared() {
+    return detail::modulus_squared_v<F>;
 }
 
 // Montgomery reduction t·2^-256 mod p for t < p·2^256, as the field element whose stored
 // (Montgomery) form that is: reducing a product of two stored forms gives the product.
+// Portable C++: the reference for reduce.
 template <class F>
-F reduce(U512 t) {
+F reduce_portable(U512 t) {
     using ull = unsigned long long;
     const auto& p = F::MODULUS.limb;
     ull top_carry = 0;  // what row i carries into t[i + 5]
@@ -108,6 +205,34 @@ F reduce(U512 t) {
     U256 s;
     const uint64_t borrow = sub_to(s, r, F::MODULUS);
     return F::from_raw(borrow ? r : s);
+}
+
+template <class F>
+[[gnu::always_inline]] inline F reduce_words(const uint64_t* t) {
+#if defined(__BMI2__) && defined(__ADX__)
+    using ull = unsigned long long;
+    static constexpr ull p[4] = {F::MODULUS.limb[0], F::MODULUS.limb[1], F::MODULUS.limb[2], F::MODULUS.limb[3]};
+    static constexpr ull inv = F::INV;
+    return F::from_raw(field_detail::redc_mulx(t, p, inv));
+#else
+    U512 w;
+    for (size_t i = 0; i < 8; ++i) w.limb[i] = t[i];
+    return reduce_portable<F>(w);
+#endif
+}
+
+// Montgomery reduction as reduce_portable (same input bound, same result), on mulx/adcx/adox
+// where the target has BMI2 and ADX.
+template <class F>
+[[gnu::always_inline]] inline F reduce(const U512& t) {
+#if defined(__BMI2__) && defined(__ADX__)
+    using ull = unsigned long long;
+    static constexpr ull p[4] = {F::MODULUS.limb[0], F::MODULUS.limb[1], F::MODULUS.limb[2], F::MODULUS.limb[3]};
+    static constexpr ull inv = F::INV;
+    return F::from_raw(field_detail::redc_mulx(t.limb.data(), p, inv));
+#else
+    return reduce_portable<F>(t);
+#endif
 }
 
 }  // namespace ps::wide

@@ -129,6 +129,7 @@ private slots:
     void group_laws_hold_for_G2();
     void G1_scalar_mul_matches_repeated_addition_and_r_kills_points();
     void G2_scalar_mul_matches_repeated_addition_and_r_kills_points();
+    void G2_psi_squared_scales_x_by_an_Fq_constant_and_negates_y();
     void batch_to_affine_matches_one_by_one();
     void generators_are_the_published_ones();
     void G2_subgroup_check_rejects_twist_points_outside_G2();
@@ -157,6 +158,20 @@ void TestCurveGroups::group_laws_hold_for_G1() { run_group_laws<G1, G1Affine>();
 void TestCurveGroups::group_laws_hold_for_G2() { run_group_laws<G2, G2Affine>(); }
 void TestCurveGroups::G1_scalar_mul_matches_repeated_addition_and_r_kills_points() { run_scalar_mul<G1>(); }
 void TestCurveGroups::G2_scalar_mul_matches_repeated_addition_and_r_kills_points() { run_scalar_mul<G2>(); }
+
+// G2::operator* builds its third and fourth tables with ψ²(x, y) = (x·c2x, −y): check that
+// against ψ applied twice, and that c2y = −1 as it assumes.
+void TestCurveGroups::G2_psi_squared_scales_x_by_an_Fq_constant_and_negates_y() {
+    QVERIFY(g2::frobenius2_y_coeff() == -Fq::one());
+    SeededRandom rng(35);
+    for (int i = 0; i < 4; ++i) {
+        const G2Affine q = (G2::generator() * Fr::random(rng)).to_affine();
+        const Fq2 x1 = q.x.conjugate() * g2::frobenius_x_coeff(), y1 = q.y.conjugate() * g2::frobenius_y_coeff();
+        const Fq2 x2 = x1.conjugate() * g2::frobenius_x_coeff(), y2 = y1.conjugate() * g2::frobenius_y_coeff();
+        QVERIFY(x2 == q.x * g2::frobenius2_x_coeff());
+        QVERIFY(y2 == -q.y);
+    }
+}
 
 void TestCurveGroups::batch_to_affine_matches_one_by_one() {
     run_batch_to_affine<G1, G1Affine>();

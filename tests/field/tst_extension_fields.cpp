@@ -148,6 +148,11 @@ void TestExtensionFields::Fq2_product_matches_the_schoolbook_formula() {
             const Fq2 schoolbook{a.c0 * b.c0 - a.c1 * b.c1, a.c0 * b.c1 + a.c1 * b.c0};
             QVERIFY2(a * b == schoolbook, "Karatsuba with lazy reduction = schoolbook product");
         }
+    // The lazily reduced square against the schoolbook square (and so against the product).
+    for (const Fq2& a : values) {
+        const Fq2 schoolbook{a.c0 * a.c0 - a.c1 * a.c1, (a.c0 * a.c1).dbl()};
+        QVERIFY2(a.square() == schoolbook, "lazy square = schoolbook square");
+    }
 }
 
 void TestExtensionFields::Fq2_square_roots_exist_exactly_for_squares() {

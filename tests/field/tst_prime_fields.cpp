@@ -204,9 +204,26 @@ class TestPrimeFields : public QObject {
                 const mpz_class a = to_mpz(operands[i]), b = to_mpz(operands[j]);
                 const wide::U512 t = wide::mul(operands[i], operands[j]);
                 QCOMPARE(to_mpz512(t), mpz_class(a * b));
-                if (a * b < p * pow2(256))
+                QVERIFY(t.limb == wide::mul_portable(operands[i], operands[j]).limb);
+                if (a * b < p * pow2(256)) {
                     QCOMPARE(to_mpz(wide::reduce<F>(t).raw()), mpz_class((a * b * r_inv) % p));
+                    QVERIFY(wide::reduce<F>(t) == wide::reduce_portable<F>(t));
+                }
             }
+        // The 512-bit square (cross products once, doubled) against GMP and the portable product.
+        for (const U256& x : operands) {
+            const wide::U512 sq = wide::square(x);
+            QCOMPARE(to_mpz512(sq), mpz_class(to_mpz(x) * to_mpz(x)));
+            QVERIFY(sq.limb == wide::mul_portable(x, x).limb);
+        }
+        // sub_wrapped: a − b, or a − b + p·2^256 when negative; below p·2^256 either way.
+        for (size_t i = 0; i + 1 < operands.size(); ++i) {
+            const mpz_class a = to_mpz(operands[i]) % p, b = to_mpz(operands[i + 1]) % p;
+            const wide::U512 d = wide::sub_wrapped<F>(wide::mul(to_u256(a), to_u256(a)), wide::mul(to_u256(b), to_u256(b)));
+            const mpz_class expect = a * a >= b * b ? mpz_class(a * a - b * b) : mpz_class(a * a - b * b + p * pow2(256));
+            QCOMPARE(to_mpz512(d), expect);
+            QCOMPARE(to_mpz(wide::reduce<F>(d).raw()), mpz_class(((a * a - b * b) * r_inv % p + p) % p));
+        }
         // The largest input reduce accepts, and products plus p² as Fq2's formulas make.
         const wide::U512 most = wide::sub(wide::mul(F::MODULUS, to_u256(pow2(256) - 1)), wide::mul(to_u256(1), to_u256(1)));
         QCOMPARE(to_mpz(wide::reduce<F>(most).raw()), mpz_class(((p * (pow2(256) - 1) - 1) * r_inv) % p));
@@ -225,9 +242,33 @@ class TestPrimeFields : public QObject {
             for (const F& b : values) QVERIFY2(a * b == F::mul_portable(a, b), (a.to_hex() + " · " + b.to_hex()).c_str());
     }
 
+    // The dedicated squaring (assembly where the target has it) bit for bit against the
+    // portable square and the product a·a, on the stored forms too (raw extremes included);
+    // the assembly sum and difference against the portable ones on the same values.
+    template <class F>
+    void run_square_agreement() {
+        SeededRandom rng(16);
+        std::vector<F> values = edge_values<F>();
+        for (int i = 0; i < 5000; ++i) values.push_back(F::random(rng));
+        for (size_t i = 0; i < values.size(); ++i) {
+            const F& a = values[i];
+            // Sum and difference (cmov assembly on x86-64) against the portable C++ ones.
+            for (const F& b : {values[(i * 7 + 3) % values.size()], values[i % edge_values<F>().size()], a}) {
+                QVERIFY2(a + b == F::add_portable(a, b), (a.to_hex() + " + " + b.to_hex()).c_str());
+                QVERIFY2(a - b == F::sub_portable(a, b), (a.to_hex() + " - " + b.to_hex()).c_str());
+                QVERIFY2(b - a == F::sub_portable(b, a), (b.to_hex() + " - " + a.to_hex()).c_str());
+            }
+            QVERIFY2(a.square() == F::square_portable(a), a.to_hex().c_str());
+            QVERIFY2(a.square().raw() == (a * a).raw(), a.to_hex().c_str());
+            QCOMPARE(canon(a.square()), mpz_class(canon(a) * canon(a) % modulus<F>()));
+        }
+    }
+
 private slots:
     void Fr_product_equals_the_portable_product() { run_portable_agreement<Fr>(); }
     void Fq_product_equals_the_portable_product() { run_portable_agreement<Fq>(); }
+    void Fr_square_sum_difference_equal_the_portable_ones() { run_square_agreement<Fr>(); }
+    void Fq_square_sum_difference_equal_the_portable_ones() { run_square_agreement<Fq>(); }
     void Fr_lazy_reduction_agrees_with_gmp() { run_lazy_reduction<Fr>(); }
     void Fq_lazy_reduction_agrees_with_gmp() { run_lazy_reduction<Fq>(); }
     void field_laws_hold_for_Fr();
