@@ -1,11 +1,10 @@
 // Constant-time check of Fr/Fq arithmetic in the style of ctgrind: secret operands are
 // marked undefined for Valgrind's memcheck, which then reports every conditional jump and
 // every memory address computed from them. Run under `valgrind --error-exitcode=3` by
-// CTest (tests/field/CMakeLists.txt). Covered: +, −, negation and inverse() (divsteps).
-// Not covered, because they are not constant time: the product and the square end with a
-// branch on whether the result needs a final subtraction of p (GCC's choice; a masked
-// selection there made a G1 mixed addition ~17 % slower), like the MSM's variable-time
-// buckets (msm.hpp says why that is acceptable for a local prover). The control
+// CTest (tests/field/CMakeLists.txt). Covered: +, −, negation, product, square and
+// inverse() (divsteps): what witness values and blinding factors go through. (Written
+// with `?:`, the final selections of add/sub and of the product compiled to conditional
+// jumps, which this check caught; they are cmov in assembly now.) The control
 // (argument "--control") runs inverse_vartime(), which branches on its input by design:
 // it must be reported, or the check proves nothing.
 #include "core/field/fq.hpp"
@@ -20,14 +19,14 @@ namespace {
 
 template <class F>
 struct Results {
-    F sum, difference, negation, inverse;
+    F sum, difference, negation, product, square, inverse;
 };
 
 template <class F>
 Results<F> on_secrets(F a, F b, bool control) {
     VALGRIND_MAKE_MEM_UNDEFINED(&a, sizeof a);
     VALGRIND_MAKE_MEM_UNDEFINED(&b, sizeof b);
-    Results<F> r{a + b, a - b, -a, control ? a.inverse_vartime() : a.inverse()};
+    Results<F> r{a + b, a - b, -a, a * b, a.square(), control ? a.inverse_vartime() : a.inverse()};
     // Only the results leave the secret region; checking them is not the arithmetic's branch.
     VALGRIND_MAKE_MEM_DEFINED(&r, sizeof r);
     return r;
@@ -36,7 +35,8 @@ Results<F> on_secrets(F a, F b, bool control) {
 template <class F>
 bool agrees(const F& a, const F& b, bool control) {
     const Results<F> r = on_secrets(a, b, control);
-    return r.sum - b == a && r.difference + b == a && r.negation + a == F::zero() && r.inverse * a == F::one();
+    return r.sum - b == a && r.difference + b == a && r.negation + a == F::zero() &&
+           r.product == F::mul_portable(a, b) && r.square == F::mul_portable(a, a) && r.inverse * a == F::one();
 }
 
 }  // namespace
