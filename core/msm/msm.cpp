@@ -3,6 +3,7 @@
 #include "core/curve/endomorphism.hpp"
 #include "core/util/error.hpp"
 #include "core/util/kernel_meter.hpp"
+#include "core/util/large_vector.hpp"
 #include <atomic>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
@@ -53,7 +54,7 @@ size_t bucket_count(unsigned c, unsigned w, unsigned windows, unsigned bits) {
 // Canonical (non-Montgomery) scalars and the bit length of the largest: small scalars
 // (challenges, witness values) need fewer windows.
 std::vector<U256> canonical_scalars(std::span<const Fr> scalars, unsigned& bits) {
-    std::vector<U256> out(scalars.size());
+    std::vector<U256> out = large_vector<U256>(scalars.size());
     const U256 all = tbb::parallel_reduce(
         tbb::blocked_range<size_t>(0, scalars.size(), 4096), U256{},
         [&](const auto& r, U256 acc) {
@@ -88,7 +89,7 @@ struct TermScalars {
 
 TermScalars short_terms(std::span<const U256> scalars, unsigned bits) {
     TermScalars t;
-    t.magnitude.resize(scalars.size());
+    t.magnitude = large_vector<u128>(scalars.size());
     tbb::parallel_for(tbb::blocked_range<size_t>(0, scalars.size(), 4096), [&](const auto& r) {
         for (size_t i = r.begin(); i < r.end(); ++i)
             t.magnitude[i] = u128(scalars[i].limb[0]) | (u128(scalars[i].limb[1]) << 64);
@@ -100,8 +101,8 @@ TermScalars short_terms(std::span<const U256> scalars, unsigned bits) {
 TermScalars glv_terms(std::span<const G1Affine> points, std::span<const U256> scalars) {
     const size_t n = points.size();
     TermScalars t;
-    t.phi.resize(n);
-    t.magnitude.resize(2 * n);
+    t.phi = large_vector<G1Affine>(n);
+    t.magnitude = large_vector<u128>(2 * n);
     t.negative.resize(2 * n);
     const Fq& beta = curve_detail::glv_beta();
     const u128 all = tbb::parallel_reduce(

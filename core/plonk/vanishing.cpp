@@ -2,6 +2,7 @@
 
 #include "core/kzg/commit.hpp"
 #include "core/poly/polynomial.hpp"
+#include "core/util/large_vector.hpp"
 
 #include <atomic>
 #include <tbb/parallel_for.h>
@@ -32,7 +33,7 @@ QuotientCommitted commit_quotient(RandomCommitted random, const ProvingKey& pk, 
         for (const auto& c : g.constraints) gates.emplace_back(c);
 
     const size_t size = extended.size, chunk = std::min<size_t>(size, 1024);
-    std::vector<Fr> numerator(size);
+    std::vector<Fr> numerator = large_vector<Fr>(size);
     std::atomic<uint64_t> done{0};
     std::atomic<bool> stop{false};
     tbb::parallel_for(tbb::blocked_range<size_t>(0, size / chunk, 1), [&](const auto& range) {

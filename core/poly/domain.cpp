@@ -2,6 +2,7 @@
 #include "core/poly/batch_inversion.hpp"
 #include "core/poly/ntt.hpp"
 #include "core/util/error.hpp"
+#include "core/util/large_vector.hpp"
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 #include <string>
@@ -20,6 +21,27 @@ void require_size(std::span<const Fr> v, size_t n, const char* what) {
 void scale_all(std::span<Fr> v, const Fr& s) {
     tbb::parallel_for(tbb::blocked_range<size_t>(0, v.size(), 4096), [&](const auto& r) {
         for (size_t i = r.begin(); i < r.end(); ++i) v[i] *= s;
+    });
+}
+
+// b_i = Σ_r a_{i+r·n}·c^r for i < n = b.size(): a reduced modulo X^n − c, which agrees with
+// a wherever x^n = c.
+void fold_onto_coset(std::span<const Fr> a, const Fr& c, std::span<Fr> b) {
+    const size_t n = b.size();
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 4096), [&](const auto& r) {
+        for (size_t i = r.begin(); i < r.end(); ++i) {
+            if (i >= a.size()) {
+                b[i] = Fr::zero();
+                continue;
+            }
+            size_t top = i + ((a.size() - 1 - i) / n) * n;  // the last a_{i+r·n}
+            Fr acc = a[top];
+            while (top >= n + i) {
+                top -= n;
+                acc = acc * c + a[top];
+            }
+            b[i] = acc;
+        }
     });
 }
 
@@ -136,15 +158,29 @@ ExtendedDomain::ExtendedDomain(unsigned k, unsigned max_constraint_degree)
     batch_invert(vanishing_inv_);
 }
 
+// The extended coset is 2^j cosets of the base domain, s_t·H with s_t = shift·ω_ext^t: its
+// point t + 2^j·i is s_t·ω^i. So 2^j transforms of the base size replace one of the extended
+// size: fewer butterfly levels and no products on the zero padding (with the buffers as huge
+// pages, 2.57× → 1.7× the cost of its multiplications at 2^18 → 2^20, docs/BENCHMARKS.md).
+// Coefficients beyond n fold onto each coset first, since (s_t·y)^n = s_t^n there.
 std::vector<Fr> ExtendedDomain::coeff_to_extended(std::span<const Fr> coeffs) const {
     if (coeffs.size() > size())
         throw Error("ExtendedDomain::coeff_to_extended",
                     std::to_string(coeffs.size()) + " coefficients exceed the extended size " +
                         std::to_string(size()));
-    std::vector<Fr> v(size());
-    std::copy(coeffs.begin(), coeffs.end(), v.begin());
-    extended_.coset_ntt(v, shift_);
-    return v;
+    const size_t n = base_.size(), cosets = size_t(1) << j_;
+    std::vector<Fr> out = large_vector<Fr>(size());
+    std::vector<Fr> coset = large_vector<Fr>(n);
+    for (size_t t = 0; t < cosets; ++t) {
+        const Fr s = shift_ * extended_.element(int64_t(t));
+        fold_onto_coset(coeffs, s.pow(n), coset);
+        ntt::distribute_powers(coset, s);
+        base_.ntt(coset);
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 4096), [&](const auto& r) {
+            for (size_t i = r.begin(); i < r.end(); ++i) out[t + cosets * i] = coset[i];
+        });
+    }
+    return out;
 }
 
 std::vector<Fr> ExtendedDomain::extended_to_coeff(std::vector<Fr> evals) const {

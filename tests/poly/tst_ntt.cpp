@@ -171,6 +171,31 @@ private slots:
         QCOMPARE(ext.point(ext.extended_rotation(1)), ext.coset_shift() * ext.base().omega());
     }
 
+    void extended_evaluation_matches_one_transform_of_the_extended_size() {
+        // coeff_to_extended splits the work into 2^j base-size transforms; the reference is
+        // the definition: the padded coefficients' coset NTT on the extended domain.
+        const unsigned k = 6;
+        const size_t n = size_t(1) << k;
+        for (unsigned degree : {2u, 3u, 5u, 9u}) {
+            const ExtendedDomain ext(k, degree);
+            for (size_t len : {size_t(0), size_t(1), n - 1, n, n + 3, 3 * n - 1, ext.size()}) {
+                if (len > ext.size()) continue;
+                const auto coeffs = random_vector(len, 40 + len);
+                std::vector<Fr> expected(ext.size());
+                std::copy(coeffs.begin(), coeffs.end(), expected.begin());
+                ext.extended().coset_ntt(expected, ext.coset_shift());
+                const auto got = ext.coeff_to_extended(coeffs);
+                if (got != expected) QFAIL(qPrintable(QString("degree %1, %2 coefficients").arg(degree).arg(len)));
+            }
+        }
+        const ExtendedDomain big(14, 5);
+        const auto coeffs = random_vector(size_t(3) << 14, 77);
+        const auto one = with_threads(1, [&] { return big.coeff_to_extended(coeffs); });
+        const auto two = with_threads(2, [&] { return big.coeff_to_extended(coeffs); });
+        QCOMPARE(one, two);
+        QCOMPARE(one[12345], evaluate(coeffs, big.point(12345)));
+    }
+
     void transform_is_identical_for_one_and_two_threads() {
         const EvaluationDomain d(16);
         const auto coeffs = random_vector(d.size(), 99);
