@@ -121,7 +121,10 @@ public:
         return r;
     }
     MontField operator-() const { return MontField() - *this; }
-    MontField operator*(const MontField& o) const {
+    // Always inlined: GCC sizes an asm block by its line count, judged the product too big
+    // to inline in larger functions, and then a dependent chain of products went through a
+    // call and memory (23.4 instead of 16.0 ns a product in bench_field_curve, perf-checked).
+    [[gnu::always_inline]] MontField operator*(const MontField& o) const {
         MontField r;
         mont_mul(r.v_, v_, o.v_);
         return r;
@@ -226,7 +229,7 @@ private:
         for (int i = 0; i < 4; ++i) r.limb[size_t(i)] = (x.limb[size_t(i)] & keep) | (uint64_t(d[i]) & ~keep);
         return r;
     }
-    static void mont_mul(U256& out, const U256& a, const U256& b);
+    [[gnu::always_inline]] static void mont_mul(U256& out, const U256& a, const U256& b);
     static void mont_mul_portable(U256& out, const U256& a, const U256& b);
     static void mont_sqr(U256& out, const U256& a);
     static void add_mod_p(U256& out, const U256& a, const U256& b);
