@@ -111,23 +111,27 @@ int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
     return delta;
 }
 
-// (f, g) ← ((u·f + v·g), (q·f + r·g)) / 2^62, exactly (the matrix makes the low 62 bits 0).
-void update_fg(S62& f, S62& g, const Matrix& t) {
-    i128 cf = i128(t.u) * f.v[0] + i128(t.v) * g.v[0];
-    i128 cg = i128(t.q) * f.v[0] + i128(t.r) * g.v[0];
-    cf >>= 62;
-    cg >>= 62;
+// (x, y) ← ((u·x + v·y + mx·p), (q·x + r·y + my·p)) / 2^62 in signed 62-bit limbs; the
+// caller chose mx, my (0 for f and g) so that the low 62 bits vanish. One limb loop for both
+// updates below, the two rows interleaved as independent work for the core.
+[[gnu::always_inline]] inline void combine_shifted(S62& x, S62& y, const Matrix& t, int64_t mx, int64_t my,
+                                                   const S62& p) {
+    i128 cx = (i128(t.u) * x.v[0] + i128(t.v) * y.v[0] + i128(mx) * p.v[0]) >> 62;
+    i128 cy = (i128(t.q) * x.v[0] + i128(t.r) * y.v[0] + i128(my) * p.v[0]) >> 62;
     for (int i = 1; i < 5; ++i) {
-        cf += i128(t.u) * f.v[i] + i128(t.v) * g.v[i];
-        cg += i128(t.q) * f.v[i] + i128(t.r) * g.v[i];
-        f.v[i - 1] = int64_t(uint64_t(cf) & M62);
-        g.v[i - 1] = int64_t(uint64_t(cg) & M62);
-        cf >>= 62;
-        cg >>= 62;
+        cx += i128(t.u) * x.v[i] + i128(t.v) * y.v[i] + i128(mx) * p.v[i];
+        cy += i128(t.q) * x.v[i] + i128(t.r) * y.v[i] + i128(my) * p.v[i];
+        x.v[i - 1] = int64_t(uint64_t(cx) & M62);
+        y.v[i - 1] = int64_t(uint64_t(cy) & M62);
+        cx >>= 62;
+        cy >>= 62;
     }
-    f.v[4] = int64_t(cf);
-    g.v[4] = int64_t(cg);
+    x.v[4] = int64_t(cx);
+    y.v[4] = int64_t(cy);
 }
+
+// (f, g) ← ((u·f + v·g), (q·f + r·g)) / 2^62, exactly (the matrix makes the low 62 bits 0).
+void update_fg(S62& f, S62& g, const Matrix& t) { combine_shifted(f, g, t, 0, 0, S62{}); }
 
 // x + (p & mask), carries propagated (mask is 0 or all ones).
 void add_masked(S62& x, const S62& p, int64_t mask) {
@@ -158,20 +162,7 @@ void update_de(S62& d, S62& e, const Matrix& t, const S62& p, uint64_t inv62) {
     const uint64_t low_e = uint64_t(t.q) * uint64_t(d.v[0]) + uint64_t(t.r) * uint64_t(e.v[0]);
     const int64_t md = int64_t((0 - low_d * inv62) & M62);
     const int64_t me = int64_t((0 - low_e * inv62) & M62);
-    i128 cd = i128(t.u) * d.v[0] + i128(t.v) * e.v[0] + i128(md) * p.v[0];
-    i128 ce = i128(t.q) * d.v[0] + i128(t.r) * e.v[0] + i128(me) * p.v[0];
-    cd >>= 62;
-    ce >>= 62;
-    for (int i = 1; i < 5; ++i) {
-        cd += i128(t.u) * d.v[i] + i128(t.v) * e.v[i] + i128(md) * p.v[i];
-        ce += i128(t.q) * d.v[i] + i128(t.r) * e.v[i] + i128(me) * p.v[i];
-        d.v[i - 1] = int64_t(uint64_t(cd) & M62);
-        e.v[i - 1] = int64_t(uint64_t(ce) & M62);
-        cd >>= 62;
-        ce >>= 62;
-    }
-    d.v[4] = int64_t(cd);
-    e.v[4] = int64_t(ce);
+    combine_shifted(d, e, t, md, me, p);
     reduce_into_range(d, p);
     reduce_into_range(e, p);
 }
