@@ -29,27 +29,7 @@ struct Fq2 {
         wide::mul_words(v1, c1.raw(), o.c1.raw());
         // unreduced sums < 2p < 2^255
         wide::mul_words(mid, wide::add_unreduced(c0.raw(), c1.raw()), wide::add_unreduced(o.c0.raw(), o.c1.raw()));
-        unsigned long long w;
-        unsigned char b0 = 0, b1 = 0;
-        for (size_t i = 0; i < 8; ++i) {  // one borrow chain a loop: GCC keeps each in the flag
-            b0 = _subborrow_u64(b0, v0[i], v1[i], &w);
-            d0[i] = w;
-        }
-        for (size_t i = 0; i < 8; ++i) {
-            b1 = _subborrow_u64(b1, mid[i], v0[i], &w);
-            d1[i] = w;
-        }
-        b1 = 0;
-        for (size_t i = 0; i < 8; ++i) {
-            b1 = _subborrow_u64(b1, d1[i], v1[i], &w);
-            d1[i] = w;
-        }
-        const uint64_t mask = uint64_t(0) - b0;  // a0b0 < a1b1: add p·2^256
-        unsigned char c = 0;
-        for (size_t i = 0; i < 4; ++i) {
-            c = _addcarry_u64(c, d0[4 + i], Fq::MODULUS.limb[i] & mask, &w);
-            d0[4 + i] = w;
-        }
+        wide::karatsuba_combine<Fq>(d0, d1, v0, v1, mid);
         return Fq2{wide::reduce_words<Fq>(d0), wide::reduce_words<Fq>(d1)};
     }
     Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }

@@ -85,12 +85,25 @@ inline U512 mul_portable(const U256& a, const U256& b) {
 // a + b and a − b of 256-bit integers, unreduced (callers keep a + b < 2^256 and a ≥ b):
 // the operands of lazy products, e.g. (a0 + a1)(b0 + b1) < 4p² < p·2^256.
 [[gnu::always_inline]] inline U256 add_unreduced(const U256& a, const U256& b) {
+#if defined(__x86_64__)
+    // In assembly: GCC carried this chain's flag through setb and vector inserts.
+    unsigned long long s0 = a.limb[0], s1 = a.limb[1], s2 = a.limb[2], s3 = a.limb[3];
+    asm("addq %[b0], %[s0]\n\t"
+        "adcq %[b1], %[s1]\n\t"
+        "adcq %[b2], %[s2]\n\t"
+        "adcq %[b3], %[s3]\n\t"
+        : [s0] "+r"(s0), [s1] "+r"(s1), [s2] "+r"(s2), [s3] "+r"(s3)
+        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3])
+        : "cc");
+    return U256{{s0, s1, s2, s3}};
+#else
     unsigned long long s0, s1, s2, s3;
     unsigned char c = _addcarry_u64(0, a.limb[0], b.limb[0], &s0);
     c = _addcarry_u64(c, a.limb[1], b.limb[1], &s1);
     c = _addcarry_u64(c, a.limb[2], b.limb[2], &s2);
     _addcarry_u64(c, a.limb[3], b.limb[3], &s3);
     return U256{{s0, s1, s2, s3}};
+#endif
 }
 [[gnu::always_inline]] inline U256 sub_unreduced(const U256& a, const U256& b) {
     unsigned long long d0, d1, d2, d3;
@@ -143,6 +156,125 @@ template <class F>
         r.limb[4 + i] = s;
     }
     return r;
+}
+
+// The portable form of karatsuba_combine below, and its reference in the tests.
+template <class F>
+inline void karatsuba_combine_portable(uint64_t* d0, uint64_t* d1, const uint64_t* v0, const uint64_t* v1,
+                                       const uint64_t* mid) {
+    unsigned long long w;
+    unsigned char b0 = 0, b1 = 0;
+    for (size_t i = 0; i < 8; ++i) {
+        b0 = _subborrow_u64(b0, v0[i], v1[i], &w);
+        d0[i] = w;
+    }
+    for (size_t i = 0; i < 8; ++i) {
+        b1 = _subborrow_u64(b1, mid[i], v0[i], &w);
+        d1[i] = w;
+    }
+    b1 = 0;
+    for (size_t i = 0; i < 8; ++i) {
+        b1 = _subborrow_u64(b1, d1[i], v1[i], &w);
+        d1[i] = w;
+    }
+    const uint64_t mask = uint64_t(0) - b0;  // v0 < v1: add p·2^256
+    unsigned char c = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        c = _addcarry_u64(c, d0[4 + i], F::MODULUS.limb[i] & mask, &w);
+        d0[4 + i] = w;
+    }
+}
+
+// Karatsuba's combination in Fq2's product, on 512-bit words: d0 = v0 − v1 (+ p·2^256 when
+// that is negative, so d0 < p·2^256 as the reduction needs) and d1 = mid − v0 − v1 (≥ 0).
+// In assembly on x86-64: in C++ GCC kept each borrow in a register between words. (The
+// masked words of p are formed before the carry chain: andq clears CF.)
+template <class F>
+[[gnu::always_inline]] inline void karatsuba_combine(uint64_t* d0, uint64_t* d1, const uint64_t* v0,
+                                                     const uint64_t* v1, const uint64_t* mid) {
+#if defined(__x86_64__)
+    using ull = unsigned long long;
+    using W8 = uint64_t[8];
+    ull t, m, r0, r1, r2, r3, r4, r5, r6, r7;
+    asm("movq 0+%[v0], %[t]\n\t"
+        "subq 0+%[v1], %[t]\n\t"
+        "movq %[t], 0+%[d0]\n\t"
+        "movq 8+%[v0], %[t]\n\t"
+        "sbbq 8+%[v1], %[t]\n\t"
+        "movq %[t], 8+%[d0]\n\t"
+        "movq 16+%[v0], %[t]\n\t"
+        "sbbq 16+%[v1], %[t]\n\t"
+        "movq %[t], 16+%[d0]\n\t"
+        "movq 24+%[v0], %[t]\n\t"
+        "sbbq 24+%[v1], %[t]\n\t"
+        "movq %[t], 24+%[d0]\n\t"
+        "movq 32+%[v0], %[t]\n\t"
+        "sbbq 32+%[v1], %[t]\n\t"
+        "movq %[t], 32+%[d0]\n\t"
+        "movq 40+%[v0], %[t]\n\t"
+        "sbbq 40+%[v1], %[t]\n\t"
+        "movq %[t], 40+%[d0]\n\t"
+        "movq 48+%[v0], %[t]\n\t"
+        "sbbq 48+%[v1], %[t]\n\t"
+        "movq %[t], 48+%[d0]\n\t"
+        "movq 56+%[v0], %[t]\n\t"
+        "sbbq 56+%[v1], %[t]\n\t"
+        "movq %[t], 56+%[d0]\n\t"
+        "sbbq %[m], %[m]\n\t"
+        "movq %[p0], %[r0]\n\t"
+        "andq %[m], %[r0]\n\t"
+        "movq %[p1], %[r1]\n\t"
+        "andq %[m], %[r1]\n\t"
+        "movq %[p2], %[r2]\n\t"
+        "andq %[m], %[r2]\n\t"
+        "movq %[p3], %[r3]\n\t"
+        "andq %[m], %[r3]\n\t"
+        "addq %[r0], 32+%[d0]\n\t"
+        "adcq %[r1], 40+%[d0]\n\t"
+        "adcq %[r2], 48+%[d0]\n\t"
+        "adcq %[r3], 56+%[d0]\n\t"
+        "movq 0+%[mid], %[r0]\n\t"
+        "movq 8+%[mid], %[r1]\n\t"
+        "movq 16+%[mid], %[r2]\n\t"
+        "movq 24+%[mid], %[r3]\n\t"
+        "movq 32+%[mid], %[r4]\n\t"
+        "movq 40+%[mid], %[r5]\n\t"
+        "movq 48+%[mid], %[r6]\n\t"
+        "movq 56+%[mid], %[r7]\n\t"
+        "subq 0+%[v0], %[r0]\n\t"
+        "sbbq 8+%[v0], %[r1]\n\t"
+        "sbbq 16+%[v0], %[r2]\n\t"
+        "sbbq 24+%[v0], %[r3]\n\t"
+        "sbbq 32+%[v0], %[r4]\n\t"
+        "sbbq 40+%[v0], %[r5]\n\t"
+        "sbbq 48+%[v0], %[r6]\n\t"
+        "sbbq 56+%[v0], %[r7]\n\t"
+        "subq 0+%[v1], %[r0]\n\t"
+        "sbbq 8+%[v1], %[r1]\n\t"
+        "sbbq 16+%[v1], %[r2]\n\t"
+        "sbbq 24+%[v1], %[r3]\n\t"
+        "sbbq 32+%[v1], %[r4]\n\t"
+        "sbbq 40+%[v1], %[r5]\n\t"
+        "sbbq 48+%[v1], %[r6]\n\t"
+        "sbbq 56+%[v1], %[r7]\n\t"
+        "movq %[r0], 0+%[d1]\n\t"
+        "movq %[r1], 8+%[d1]\n\t"
+        "movq %[r2], 16+%[d1]\n\t"
+        "movq %[r3], 24+%[d1]\n\t"
+        "movq %[r4], 32+%[d1]\n\t"
+        "movq %[r5], 40+%[d1]\n\t"
+        "movq %[r6], 48+%[d1]\n\t"
+        "movq %[r7], 56+%[d1]\n\t"
+        : [t] "=&r"(t), [m] "=&r"(m), [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2),
+          [r3] "=&r"(r3), [r4] "=&r"(r4), [r5] "=&r"(r5), [r6] "=&r"(r6), [r7] "=&r"(r7),
+          [d0] "=m"(*reinterpret_cast<W8*>(d0)), [d1] "=m"(*reinterpret_cast<W8*>(d1))
+        : [v0] "m"(*reinterpret_cast<const W8*>(v0)), [v1] "m"(*reinterpret_cast<const W8*>(v1)),
+          [mid] "m"(*reinterpret_cast<const W8*>(mid)), [p0] "m"(F::MODULUS.limb[0]), [p1] "m"(F::MODULUS.limb[1]),
+          [p2] "m"(F::MODULUS.limb[2]), [p3] "m"(F::MODULUS.limb[3])
+        : "cc");
+#else
+    karatsuba_combine_portable<F>(d0, d1, v0, v1, mid);
+#endif
 }
 
 namespace detail {

@@ -7,6 +7,7 @@
 #include "field_laws.hpp"
 #include "gmp_oracle.hpp"
 
+#include <algorithm>
 #include <QTest>
 #include <vector>
 
@@ -223,6 +224,27 @@ class TestPrimeFields : public QObject {
             const mpz_class expect = a * a >= b * b ? mpz_class(a * a - b * b) : mpz_class(a * a - b * b + p * pow2(256));
             QCOMPARE(to_mpz512(d), expect);
             QCOMPARE(to_mpz(wide::reduce<F>(d).raw()), mpz_class(((a * a - b * b) * r_inv % p + p) % p));
+        }
+        // Fq2's Karatsuba combination (assembly) against its portable form and GMP, on
+        // reduced operands including the edges: d0 ≡ a0b0 − a1b1 below p·2^256, d1 = a0b1 + a1b0.
+        for (size_t i = 0; i + 3 < operands.size(); ++i) {
+            const mpz_class a0 = to_mpz(operands[i]) % p, a1 = to_mpz(operands[i + 1]) % p,
+                            b0 = to_mpz(operands[i + 2]) % p, b1 = to_mpz(operands[i + 3]) % p;
+            const U256 sa = wide::add_unreduced(to_u256(a0), to_u256(a1)), sb = wide::add_unreduced(to_u256(b0), to_u256(b1));
+            QCOMPARE(to_mpz(sa), mpz_class(a0 + a1));
+            uint64_t v0[8], v1[8], mid[8], d0[8], d1[8], e0[8], e1[8];
+            wide::mul_words(v0, to_u256(a0), to_u256(b0));
+            wide::mul_words(v1, to_u256(a1), to_u256(b1));
+            wide::mul_words(mid, sa, sb);
+            wide::karatsuba_combine<F>(d0, d1, v0, v1, mid);
+            wide::karatsuba_combine_portable<F>(e0, e1, v0, v1, mid);
+            QVERIFY(std::equal(d0, d0 + 8, e0) && std::equal(d1, d1 + 8, e1));
+            wide::U512 w0, w1;
+            std::copy(d0, d0 + 8, w0.limb.begin());
+            std::copy(d1, d1 + 8, w1.limb.begin());
+            const mpz_class diff = a0 * b0 - a1 * b1;
+            QCOMPARE(to_mpz512(w0), diff >= 0 ? diff : mpz_class(diff + p * pow2(256)));
+            QCOMPARE(to_mpz512(w1), mpz_class(a0 * b1 + a1 * b0));
         }
         // The largest input reduce accepts, and products plus p² as Fq2's formulas make.
         const wide::U512 most = wide::sub(wide::mul(F::MODULUS, to_u256(pow2(256) - 1)), wide::mul(to_u256(1), to_u256(1)));
