@@ -106,12 +106,25 @@ inline U512 mul_portable(const U256& a, const U256& b) {
 #endif
 }
 [[gnu::always_inline]] inline U256 sub_unreduced(const U256& a, const U256& b) {
+#if defined(__x86_64__)
+    // In assembly for the same reason as add_unreduced (setb and vector inserts in Fq2's square).
+    unsigned long long d0 = a.limb[0], d1 = a.limb[1], d2 = a.limb[2], d3 = a.limb[3];
+    asm("subq %[b0], %[d0]\n\t"
+        "sbbq %[b1], %[d1]\n\t"
+        "sbbq %[b2], %[d2]\n\t"
+        "sbbq %[b3], %[d3]\n\t"
+        : [d0] "+r"(d0), [d1] "+r"(d1), [d2] "+r"(d2), [d3] "+r"(d3)
+        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3])
+        : "cc");
+    return U256{{d0, d1, d2, d3}};
+#else
     unsigned long long d0, d1, d2, d3;
     unsigned char c = _subborrow_u64(0, a.limb[0], b.limb[0], &d0);
     c = _subborrow_u64(c, a.limb[1], b.limb[1], &d1);
     c = _subborrow_u64(c, a.limb[2], b.limb[2], &d2);
     _subborrow_u64(c, a.limb[3], b.limb[3], &d3);
     return U256{{d0, d1, d2, d3}};
+#endif
 }
 
 [[gnu::always_inline]] inline U512 add(const U512& a, const U512& b) {  // caller guarantees no overflow

@@ -232,6 +232,7 @@ class TestPrimeFields : public QObject {
                             b0 = to_mpz(operands[i + 2]) % p, b1 = to_mpz(operands[i + 3]) % p;
             const U256 sa = wide::add_unreduced(to_u256(a0), to_u256(a1)), sb = wide::add_unreduced(to_u256(b0), to_u256(b1));
             QCOMPARE(to_mpz(sa), mpz_class(a0 + a1));
+            QCOMPARE(to_mpz(wide::sub_unreduced(to_u256(a0 + p), to_u256(a1))), mpz_class(a0 + p - a1));
             uint64_t v0[8], v1[8], mid[8], d0[8], d1[8], e0[8], e1[8];
             wide::mul_words(v0, to_u256(a0), to_u256(b0));
             wide::mul_words(v1, to_u256(a1), to_u256(b1));
