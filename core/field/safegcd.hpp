@@ -1,8 +1,8 @@
 #pragma once
 // Modular inversion by Bernstein–Yang divsteps ("Fast constant-time gcd computation and
 // modular inversion", TCHES 2019), 62 divsteps per batch on the low 64 bits with the big
-// numbers updated once per batch by a 2×2 matrix. On BN254's Fq, 2.6× (constant time) and
-// 4.4× (variable time) faster than Fermat's a^(p−2) (docs/BENCHMARKS.md).
+// numbers updated once per batch by a 2×2 matrix; d and e stay in (−2p, p) and are reduced
+// once at the end. Timings against Fermat's a^(p−2) and mcl: docs/BENCHMARKS.md.
 #include "core/field/u256.hpp"
 #include <cstdint>
 
