@@ -1,5 +1,4 @@
 #include "core/field/safegcd.hpp"
-#include <algorithm>
 
 namespace ps::safegcd {
 
@@ -36,77 +35,64 @@ struct Matrix {
 int64_t shl1(int64_t x) { return int64_t(uint64_t(x) << 1); }
 int64_t shl(int64_t x, unsigned k) { return int64_t(uint64_t(x) << k); }
 
-// One divstep (Bernstein–Yang §8) on the low bits: if δ > 0 and g is odd,
-// (δ, f, g) ← (1 − δ, g, (g − f)/2), else (1 + δ, f, (g + (g mod 2)·f)/2). δ starts at 1/2
-// (Bernstein–Yang's variant with fewer iterations, §8 and its follow-up analysis). Written as
-// in libsecp256k1's constant-time loop: g ± f first, then f ← old g by adding the new g back,
-// all by masks, no swap of two values (about 27 operations a divstep; swapping first took 37,
-// and 1.4× the time). `zeta` = −2δ, so its sign bit says δ > 0 and each step subtracts 2.
-int64_t divsteps_62_consttime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
+// The low 64 bits of f and g, the transition matrix so far, and ζ = −2δ (its sign bit says
+// δ > 0; δ is a half-integer, never 0).
+struct Divsteps {
+    int64_t zeta;
+    uint64_t f, g;
     int64_t u = 1, v = 0, q = 0, r = 1;
-    int64_t zeta = -delta;
-    for (int i = 0; i < 62; ++i) {
-        const int64_t positive = zeta >> 63;     // all ones when δ > 0
-        const int64_t odd = -int64_t(g & 1);     // all ones when g is odd
-        const int64_t fx = int64_t((f ^ uint64_t(positive)) - uint64_t(positive));  // ∓f
-        const int64_t ux = (u ^ positive) - positive, vx = (v ^ positive) - positive;
-        g += uint64_t(fx & odd);  // g ∓ f
-        q += ux & odd;
-        r += vx & odd;
-        const int64_t swap = positive & odd;
-        zeta = (zeta ^ swap) - swap - 2;  // δ ← 1 − δ or 1 + δ
-        f += g & uint64_t(swap);           // f + (g − f) = the old g
-        u += q & swap;
-        v += r & swap;
-        g >>= 1;
-        u = shl1(u);
-        v = shl1(v);
-    }
-    t = Matrix{u, v, q, r};
-    return -zeta;
+};
+
+// One divstep (Bernstein–Yang §8): if δ > 0 and g is odd, (δ, f, g) ← (1 − δ, g, (g − f)/2),
+// else (1 + δ, f, (g + (g mod 2)·f)/2). δ starts at 1/2 (Bernstein–Yang's variant with fewer
+// iterations, §8 and its follow-up analysis). `odd` is all ones when g is odd, else 0. Written
+// as in libsecp256k1's constant-time loop: g ∓ f first, then f ← old g by adding the new g
+// back, all by masks, no swap of two values (about 27 operations; swapping first took 37 and
+// 1.4× the time). The g row is halved by doubling the f row: the matrix stays integral.
+[[gnu::always_inline]] inline void divstep(Divsteps& s, int64_t odd) {
+    const int64_t positive = s.zeta >> 63;  // all ones when δ > 0
+    const int64_t fx = int64_t((s.f ^ uint64_t(positive)) - uint64_t(positive));  // ∓f
+    const int64_t ux = (s.u ^ positive) - positive, vx = (s.v ^ positive) - positive;
+    s.g += uint64_t(fx & odd);  // g ∓ f
+    s.q += ux & odd;
+    s.r += vx & odd;
+    const int64_t swap = positive & odd;
+    s.zeta = (s.zeta ^ swap) - swap - 2;  // δ ← 1 − δ or 1 + δ
+    s.f += s.g & uint64_t(swap);          // f + (g − f) = the old g
+    s.u += s.q & swap;
+    s.v += s.r & swap;
+    s.g >>= 1;
+    s.u = shl1(s.u);
+    s.v = shl1(s.v);
 }
 
-// f⁻¹ mod 2^6 for odd f: f² ≡ 1 (mod 8), and one Newton step doubles the correct bits.
-uint64_t inverse_mod_64(uint64_t f) { return f * (2 - f * f); }
+// 62 divsteps, none of them branching or indexing on the values: for secrets. Returns 2δ.
+int64_t divsteps_62_consttime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
+    Divsteps s{-delta, f, g};
+    for (int i = 0; i < 62; ++i) divstep(s, -int64_t(s.g & 1));
+    t = Matrix{s.u, s.v, s.q, s.r};
+    return -s.zeta;
+}
 
-// The same transition, several divsteps at a time and branching on the value, so its
-// time depends on it. Runs of even g are shifted out at once (count trailing zeros).
-// After the conditional swap, δ < 0 and g odd: the next k divsteps are swap-free while
-// δ stays negative, k ≤ (1 − 2δ)/2, and together they are g ← (g + w·f)/2^k with
-// w = −g·f⁻¹ mod 2^k, done as one addition whose zero bits the next shift removes
-// (the multi-bit step of the safegcd implementation notes of libsecp256k1, §5). k is
-// capped at 6 bits so that f⁻¹ mod 2^6 costs two multiplications.
+// The same transition, with runs of even g shifted out at once (count trailing zeros): its
+// time depends on the value, public data only. A divstep on even g is (δ, g) ← (δ + 1, g/2).
+// (The multi-bit step of libsecp256k1's notes, g ← (g + w·f)/2^k with w = −g·f⁻¹ mod 2^k
+// after a branch on δ, took 1.1× this time here: the branch is a coin flip.)
 int64_t divsteps_62_vartime(int64_t delta, uint64_t f, uint64_t g, Matrix& t) {
-    int64_t u = 1, v = 0, q = 0, r = 1;
-    unsigned left = 62;
-    for (;;) {
-        // Even g: (δ, g) ← (δ + 1, g/2), which doubles the f row.
-        const unsigned zeros = unsigned(__builtin_ctzll(g | (uint64_t(1) << left)));
-        g >>= zeros;
-        u = shl(u, zeros);
-        v = shl(v, zeros);
-        delta += 2 * int64_t(zeros);
+    Divsteps s{-delta, f, g};
+    for (unsigned left = 62;;) {
+        const unsigned zeros = unsigned(__builtin_ctzll(s.g | (uint64_t(1) << left)));
+        s.g >>= zeros;
+        s.u = shl(s.u, zeros);
+        s.v = shl(s.v, zeros);
+        s.zeta -= 2 * int64_t(zeros);
         left -= zeros;
         if (left == 0) break;
-        if (delta > 0) {  // swap: (δ, f, g) ← (−δ, g, −f)
-            delta = -delta;
-            const uint64_t f0 = f;
-            f = g;
-            g = 0 - f0;
-            const int64_t u0 = u, v0 = v;
-            u = q;
-            v = r;
-            q = -u0;
-            r = -v0;
-        }
-        const unsigned k = std::min({unsigned((1 - delta) / 2), left, 6u});  // delta = 2δ < 0
-        const uint64_t w = (0 - g * inverse_mod_64(f)) & ((uint64_t(1) << k) - 1);
-        g += w * f;
-        q += int64_t(w) * u;
-        r += int64_t(w) * v;
+        divstep(s, -1);  // g is odd here
+        if (--left == 0) break;
     }
-    t = Matrix{u, v, q, r};
-    return delta;
+    t = Matrix{s.u, s.v, s.q, s.r};
+    return -s.zeta;
 }
 
 // (x, y) ← ((u·x + v·y + mx·p), (q·x + r·y + my·p)) / 2^62 in signed 62-bit limbs; the
