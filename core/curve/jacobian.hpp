@@ -3,6 +3,7 @@
 // (x, y, z) ~ (x/z^2, y/z^3), shared by G1 (over Fq) and G2 (over Fq2).
 // Formulas: Explicit-Formulas Database, "g1p/auto/shortw/jacobian-0" (dbl-2009-l,
 // add-1998-cmo-2; mixed addition from HMV, see below). Not constant time: public inputs.
+#include "core/field/wide.hpp"  // mul_sub (lazy reduction), found by argument-dependent lookup
 #include <span>
 #include <vector>
 
@@ -50,7 +51,7 @@ inline P jacobian_add(const P& p, const P& q) {
     const auto v = u1 * hh;
     P r;
     r.x = rr.square() - hhh - v.dbl();
-    r.y = rr * (v - r.x) - s1 * hhh;
+    r.y = mul_sub(rr, v - r.x, s1, hhh);  // one set of reductions for both products
     r.z = p.z * q.z * h;
     return r;
 }
@@ -76,7 +77,7 @@ inline P jacobian_add_mixed(const P& p, const A& q) {
     P r;
     r.z = p.z * h;
     r.x = rr.square() - v.dbl() - hhh;
-    r.y = (v - r.x) * rr - hhh * p.y;
+    r.y = mul_sub(v - r.x, rr, hhh, p.y);
     return r;
 }
 

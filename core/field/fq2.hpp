@@ -24,13 +24,19 @@ struct Fq2 {
     // c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1 = a0b1 + a1b0 < 2p², both below p·2^256 as the
     // reduction needs. On word arrays (wide::mul_words): no U512 zeroing or copies.
     Fq2 operator*(const Fq2& o) const {
-        uint64_t v0[8], v1[8], mid[8], d0[8], d1[8];
-        wide::mul_words(v0, c0.raw(), o.c0.raw());
-        wide::mul_words(v1, c1.raw(), o.c1.raw());
-        // unreduced sums < 2p < 2^255
-        wide::mul_words(mid, wide::add_unreduced(c0.raw(), c1.raw()), wide::add_unreduced(o.c0.raw(), o.c1.raw()));
-        wide::karatsuba_combine<Fq>(d0, d1, v0, v1, mid);
+        uint64_t d0[8], d1[8];
+        mul_unreduced(d0, d1, *this, o);
         return Fq2{wide::reduce_words<Fq>(d0), wide::reduce_words<Fq>(d1)};
+    }
+    // a·b − c·d with two reductions instead of four: each unreduced component is below
+    // p·2^256, and so is their wrapped difference (wide::sub_wrapped_words).
+    friend Fq2 mul_sub(const Fq2& a, const Fq2& b, const Fq2& c, const Fq2& d) {
+        uint64_t ab0[8], ab1[8], cd0[8], cd1[8];
+        mul_unreduced(ab0, ab1, a, b);
+        mul_unreduced(cd0, cd1, c, d);
+        wide::sub_wrapped_words<Fq>(ab0, ab0, cd0);
+        wide::sub_wrapped_words<Fq>(ab1, ab1, cd1);
+        return Fq2{wide::reduce_words<Fq>(ab0), wide::reduce_words<Fq>(ab1)};
     }
     Fq2 operator*(const Fq& s) const { return Fq2{c0 * s, c1 * s}; }
     Fq2& operator+=(const Fq2& o) { return *this = *this + o; }
@@ -78,6 +84,17 @@ struct Fq2 {
     // A square root, or nullopt for a non-square (Adj–Rodríguez-Henríquez,
     // "Square root computation over even extension fields", Alg. 9, for p ≡ 3 mod 4).
     std::optional<Fq2> sqrt() const;
+
+private:
+    // a·b before its two reductions: d0 ≡ a0b0 − a1b1 and d1 = a0b1 + a1b0, each < p·2^256.
+    [[gnu::always_inline]] static void mul_unreduced(uint64_t* d0, uint64_t* d1, const Fq2& a, const Fq2& b) {
+        uint64_t v0[8], v1[8], mid[8];
+        wide::mul_words(v0, a.c0.raw(), b.c0.raw());
+        wide::mul_words(v1, a.c1.raw(), b.c1.raw());
+        // unreduced sums < 2p < 2^255
+        wide::mul_words(mid, wide::add_unreduced(a.c0.raw(), a.c1.raw()), wide::add_unreduced(b.c0.raw(), b.c1.raw()));
+        wide::karatsuba_combine<Fq>(d0, d1, v0, v1, mid);
+    }
 };
 
 }  // namespace ps

@@ -151,23 +151,28 @@ inline U512 mul_portable(const U256& a, const U256& b) {
 
 // a − b, plus p·2^256 when that is negative: ≡ a − b after reduction, and below p·2^256 (as
 // reduce needs) whenever a, b < p·2^256. Cheaper than adding p² first: the correction
-// touches the top four words only.
+// touches the top four words only. On word arrays; out may be a.
 template <class F>
-[[gnu::always_inline]] inline U512 sub_wrapped(const U512& a, const U512& b) {
-    U512 r;
+[[gnu::always_inline]] inline void sub_wrapped_words(uint64_t* out, const uint64_t* a, const uint64_t* b) {
     unsigned char c = 0;
     for (size_t i = 0; i < 8; ++i) {
         unsigned long long d;
-        c = _subborrow_u64(c, a.limb[i], b.limb[i], &d);
-        r.limb[i] = d;
+        c = _subborrow_u64(c, a[i], b[i], &d);
+        out[i] = d;
     }
     const uint64_t mask = uint64_t(0) - c;
     c = 0;
     for (size_t i = 0; i < 4; ++i) {
         unsigned long long s;
-        c = _addcarry_u64(c, r.limb[4 + i], F::MODULUS.limb[i] & mask, &s);
-        r.limb[4 + i] = s;
+        c = _addcarry_u64(c, out[4 + i], F::MODULUS.limb[i] & mask, &s);
+        out[4 + i] = s;
     }
+}
+
+template <class F>
+[[gnu::always_inline]] inline U512 sub_wrapped(const U512& a, const U512& b) {
+    U512 r;
+    sub_wrapped_words<F>(r.limb.data(), a.limb.data(), b.limb.data());
     return r;
 }
 
@@ -381,3 +386,19 @@ template <class F>
 }
 
 }  // namespace ps::wide
+
+namespace ps {
+
+// a·b − c·d with one Montgomery reduction instead of two (both products are below p², so
+// their wrapped difference is below p·2^256): the last line of the Jacobian additions.
+template <class Params>
+[[gnu::always_inline]] inline MontField<Params> mul_sub(const MontField<Params>& a, const MontField<Params>& b,
+                                                        const MontField<Params>& c, const MontField<Params>& d) {
+    uint64_t ab[8], cd[8];
+    wide::mul_words(ab, a.raw(), b.raw());
+    wide::mul_words(cd, c.raw(), d.raw());
+    wide::sub_wrapped_words<MontField<Params>>(ab, ab, cd);
+    return wide::reduce_words<MontField<Params>>(ab);
+}
+
+}  // namespace ps

@@ -153,6 +153,14 @@ void TestExtensionFields::Fq2_product_matches_the_schoolbook_formula() {
         const Fq2 schoolbook{a.c0 * a.c0 - a.c1 * a.c1, (a.c0 * a.c1).dbl()};
         QVERIFY2(a.square() == schoolbook, "lazy square = schoolbook square");
     }
+    // a·b − c·d with one set of reductions (the Jacobian additions' last line) against the
+    // two products subtracted, edges included: both signs of the difference occur.
+    for (size_t i = 0; i + 3 < values.size(); ++i) {
+        const Fq2 &a = values[i], &b = values[i + 1], &c = values[i + 2], &d = values[i + 3];
+        QVERIFY2(mul_sub(a, b, c, d) == a * b - c * d, "mul_sub = a·b − c·d");
+        QVERIFY2(mul_sub(c, d, a, b) == c * d - a * b, "mul_sub = c·d − a·b");
+        QVERIFY2(mul_sub(a, b, a, b).is_zero(), "mul_sub(a, b, a, b) = 0");
+    }
 }
 
 void TestExtensionFields::Fq2_square_roots_exist_exactly_for_squares() {

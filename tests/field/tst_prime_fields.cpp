@@ -253,6 +253,15 @@ class TestPrimeFields : public QObject {
         const U256 big = to_u256(p - 1);
         const wide::U512 sum = wide::add(wide::mul(big, big), wide::modulus_squared<F>());
         QCOMPARE(to_mpz(wide::reduce<F>(sum).raw()), mpz_class(((p - 1) * (p - 1) + p * p) * r_inv % p));
+        // mul_sub: a·b − c·d with one reduction, against GMP, both signs and the edges.
+        std::vector<F> values = edge_values<F>();
+        for (int i = 0; i < 200; ++i) values.push_back(F::random(rng));
+        for (size_t i = 0; i + 3 < values.size(); ++i) {
+            const F &a = values[i], &b = values[i + 1], &c = values[i + 2], &d = values[i + 3];
+            const mpz_class want = ((canon(a) * canon(b) - canon(c) * canon(d)) % p + p) % p;
+            QCOMPARE(canon(mul_sub(a, b, c, d)), want);
+            QCOMPARE(canon(mul_sub(c, d, a, b)), mpz_class((p - want) % p));
+        }
     }
 
     // The assembly product (where the target has it) against the portable C++ one.
