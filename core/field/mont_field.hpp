@@ -49,6 +49,9 @@ template <class Params>
 class MontField {
 public:
     static constexpr U256 MODULUS = Params::modulus;
+    // The modulus as the word array the assembly kernels address: one copy for all of them.
+    static constexpr unsigned long long MODULUS_WORDS[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2],
+                                                            MODULUS.limb[3]};
     static constexpr uint64_t INV = field_detail::neg_inverse_mod_2_64(Params::modulus.limb[0]);
     static constexpr U256 R1 = field_detail::pow2_256n_mod(Params::modulus, 1);
     static constexpr U256 R2 = field_detail::pow2_256n_mod(Params::modulus, 2);
@@ -355,6 +358,35 @@ namespace field_detail {
     _addcarry_u64(c, t[3], g3, &t[3]);
 }
 
+// a + b or a − b over four words in one carry chain, unreduced: the caller keeps the result in
+// range. In assembly on x86-64: in C++ GCC carried the flag through setb and vector inserts.
+template <bool Subtract>
+[[gnu::always_inline]] inline U256 carry_chain(const U256& a, const U256& b) {
+#if defined(__x86_64__)
+    unsigned long long r0 = a.limb[0], r1 = a.limb[1], r2 = a.limb[2], r3 = a.limb[3];
+#define PS_CHAIN4(FIRST, NEXT)                                                                             \
+    asm(FIRST " %[b0], %[r0]\n\t" NEXT " %[b1], %[r1]\n\t" NEXT " %[b2], %[r2]\n\t" NEXT " %[b3], %[r3]\n\t" \
+        : [r0] "+r"(r0), [r1] "+r"(r1), [r2] "+r"(r2), [r3] "+r"(r3)                                         \
+        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3])             \
+        : "cc")
+    if constexpr (Subtract)
+        PS_CHAIN4("subq", "sbbq");
+    else
+        PS_CHAIN4("addq", "adcq");
+#undef PS_CHAIN4
+    return U256{{r0, r1, r2, r3}};
+#else
+    U256 r;
+    unsigned char c = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        unsigned long long x;
+        c = Subtract ? _subborrow_u64(c, a.limb[i], b.limb[i], &x) : _addcarry_u64(c, a.limb[i], b.limb[i], &x);
+        r.limb[i] = x;
+    }
+    return r;
+#endif
+}
+
 // t − p when t ≥ p, else t (t < 2p): the last step of every Montgomery product. The
 // selection is cmov in assembly: written as `?:`, GCC turned it into a conditional jump in
 // some inlining contexts, which random data mispredicts (Fr multiplication 23 ns instead
@@ -548,7 +580,7 @@ template <class Params>
 inline void MontField<Params>::mont_mul_portable(U256& out, const U256& a, const U256& b) {
     static_assert(Params::modulus.limb[3] < (uint64_t(1) << 63) - 1, "no-carry CIOS needs a spare top bit");
     using ull = unsigned long long;
-    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    const auto& p = MODULUS_WORDS;
     const ull av[4] = {a.limb[0], a.limb[1], a.limb[2], a.limb[3]};
     ull t[4] = {0, 0, 0, 0};
     field_detail::mont_row(t, av, b.limb[0], p, INV);
@@ -565,7 +597,7 @@ template <class Params>
 inline void MontField<Params>::mont_mul(U256& out, const U256& a, const U256& b) {
 #if defined(__BMI2__) && defined(__ADX__)
     using ull = unsigned long long;
-    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    const auto& p = MODULUS_WORDS;
     static constexpr ull inv = INV;
     ull t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, lo, hi, z;
     // Registers rotate: each row leaves t in the next four (t1..t4 after row 0, …).
@@ -593,7 +625,7 @@ template <class Params>
 inline void MontField<Params>::mont_sqr(U256& out, const U256& a) {
 #if defined(__BMI2__) && defined(__ADX__)
     using ull = unsigned long long;
-    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    const auto& p = MODULUS_WORDS;
     static constexpr ull inv = INV;
     uint64_t t[8];
     field_detail::sqr_wide_mulx(t, a.limb.data());
@@ -639,31 +671,9 @@ inline void MontField<Params>::sub_mod_p_portable(U256& out, const U256& a, cons
 template <class Params>
 inline void MontField<Params>::add_mod_p(U256& out, const U256& a, const U256& b) {
 #if defined(__x86_64__)
-    using ull = unsigned long long;
-    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
-    ull r0 = a.limb[0], r1 = a.limb[1], r2 = a.limb[2], r3 = a.limb[3], s0, s1, s2, s3;
-    asm("addq %[b0], %[r0]\n\t"
-        "adcq %[b1], %[r1]\n\t"
-        "adcq %[b2], %[r2]\n\t"
-        "adcq %[b3], %[r3]\n\t"
-        "movq %[r0], %[s0]\n\t"
-        "movq %[r1], %[s1]\n\t"
-        "movq %[r2], %[s2]\n\t"
-        "movq %[r3], %[s3]\n\t"
-        "subq %[p0], %[s0]\n\t"
-        "sbbq %[p1], %[s1]\n\t"
-        "sbbq %[p2], %[s2]\n\t"
-        "sbbq %[p3], %[s3]\n\t"
-        "cmovcq %[r0], %[s0]\n\t"  // a + b < p: keep the sum
-        "cmovcq %[r1], %[s1]\n\t"
-        "cmovcq %[r2], %[s2]\n\t"
-        "cmovcq %[r3], %[s3]\n\t"
-        : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3), [s0] "=&r"(s0), [s1] "=&r"(s1),
-          [s2] "=&r"(s2), [s3] "=&r"(s3)
-        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3]), [p0] "m"(p[0]),
-          [p1] "m"(p[1]), [p2] "m"(p[2]), [p3] "m"(p[3])
-        : "cc");
-    out.limb = {s0, s1, s2, s3};
+    const U256 s = field_detail::carry_chain<false>(a, b);  // < 2p < 2^256
+    const unsigned long long t[4] = {s.limb[0], s.limb[1], s.limb[2], s.limb[3]};
+    out = field_detail::subtract_p_once(t, MODULUS_WORDS);
 #else
     add_mod_p_portable(out, a, b);
 #endif
@@ -673,7 +683,7 @@ template <class Params>
 inline void MontField<Params>::sub_mod_p(U256& out, const U256& a, const U256& b) {
 #if defined(__x86_64__)
     using ull = unsigned long long;
-    static constexpr ull p[4] = {MODULUS.limb[0], MODULUS.limb[1], MODULUS.limb[2], MODULUS.limb[3]};
+    const auto& p = MODULUS_WORDS;
     ull r0 = a.limb[0], r1 = a.limb[1], r2 = a.limb[2], r3 = a.limb[3], t0, t1, t2, t3;
     asm("xorl %k[t0], %k[t0]\n\t"
         "xorl %k[t1], %k[t1]\n\t"

@@ -85,46 +85,10 @@ inline U512 mul_portable(const U256& a, const U256& b) {
 // a + b and a − b of 256-bit integers, unreduced (callers keep a + b < 2^256 and a ≥ b):
 // the operands of lazy products, e.g. (a0 + a1)(b0 + b1) < 4p² < p·2^256.
 [[gnu::always_inline]] inline U256 add_unreduced(const U256& a, const U256& b) {
-#if defined(__x86_64__)
-    // In assembly: GCC carried this chain's flag through setb and vector inserts.
-    unsigned long long s0 = a.limb[0], s1 = a.limb[1], s2 = a.limb[2], s3 = a.limb[3];
-    asm("addq %[b0], %[s0]\n\t"
-        "adcq %[b1], %[s1]\n\t"
-        "adcq %[b2], %[s2]\n\t"
-        "adcq %[b3], %[s3]\n\t"
-        : [s0] "+r"(s0), [s1] "+r"(s1), [s2] "+r"(s2), [s3] "+r"(s3)
-        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3])
-        : "cc");
-    return U256{{s0, s1, s2, s3}};
-#else
-    unsigned long long s0, s1, s2, s3;
-    unsigned char c = _addcarry_u64(0, a.limb[0], b.limb[0], &s0);
-    c = _addcarry_u64(c, a.limb[1], b.limb[1], &s1);
-    c = _addcarry_u64(c, a.limb[2], b.limb[2], &s2);
-    _addcarry_u64(c, a.limb[3], b.limb[3], &s3);
-    return U256{{s0, s1, s2, s3}};
-#endif
+    return field_detail::carry_chain<false>(a, b);
 }
 [[gnu::always_inline]] inline U256 sub_unreduced(const U256& a, const U256& b) {
-#if defined(__x86_64__)
-    // In assembly for the same reason as add_unreduced (setb and vector inserts in Fq2's square).
-    unsigned long long d0 = a.limb[0], d1 = a.limb[1], d2 = a.limb[2], d3 = a.limb[3];
-    asm("subq %[b0], %[d0]\n\t"
-        "sbbq %[b1], %[d1]\n\t"
-        "sbbq %[b2], %[d2]\n\t"
-        "sbbq %[b3], %[d3]\n\t"
-        : [d0] "+r"(d0), [d1] "+r"(d1), [d2] "+r"(d2), [d3] "+r"(d3)
-        : [b0] "rm"(b.limb[0]), [b1] "rm"(b.limb[1]), [b2] "rm"(b.limb[2]), [b3] "rm"(b.limb[3])
-        : "cc");
-    return U256{{d0, d1, d2, d3}};
-#else
-    unsigned long long d0, d1, d2, d3;
-    unsigned char c = _subborrow_u64(0, a.limb[0], b.limb[0], &d0);
-    c = _subborrow_u64(c, a.limb[1], b.limb[1], &d1);
-    c = _subborrow_u64(c, a.limb[2], b.limb[2], &d2);
-    _subborrow_u64(c, a.limb[3], b.limb[3], &d3);
-    return U256{{d0, d1, d2, d3}};
-#endif
+    return field_detail::carry_chain<true>(a, b);
 }
 
 [[gnu::always_inline]] inline U512 add(const U512& a, const U512& b) {  // caller guarantees no overflow
@@ -361,7 +325,7 @@ template <class F>
 [[gnu::always_inline]] inline F reduce_words(const uint64_t* t) {
 #if defined(__BMI2__) && defined(__ADX__)
     using ull = unsigned long long;
-    static constexpr ull p[4] = {F::MODULUS.limb[0], F::MODULUS.limb[1], F::MODULUS.limb[2], F::MODULUS.limb[3]};
+    const auto& p = F::MODULUS_WORDS;
     static constexpr ull inv = F::INV;
     return F::from_raw(field_detail::redc_mulx(t, p, inv));
 #else
@@ -377,7 +341,7 @@ template <class F>
 [[gnu::always_inline]] inline F reduce(const U512& t) {
 #if defined(__BMI2__) && defined(__ADX__)
     using ull = unsigned long long;
-    static constexpr ull p[4] = {F::MODULUS.limb[0], F::MODULUS.limb[1], F::MODULUS.limb[2], F::MODULUS.limb[3]};
+    const auto& p = F::MODULUS_WORDS;
     static constexpr ull inv = F::INV;
     return F::from_raw(field_detail::redc_mulx(t.limb.data(), p, inv));
 #else
