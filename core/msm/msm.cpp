@@ -125,6 +125,66 @@ TermScalars glv_terms(std::span<const G1Affine> points, std::span<const U256> sc
     return t;
 }
 
+// Witness columns hold small signed integers: k or r − k is short (a quantised −3 is r − 3).
+// Signed terms: k_i·P_i = |k_i|·(±P_i), the sign riding on the Booth digit as for GLV. Scalars
+// whose both forms are long (blinding rows) are left out of `terms` (magnitude 0) and listed in
+// `long_indices` for a separate MSM.
+struct SignedTerms {
+    TermScalars terms;
+    std::vector<size_t> long_indices;
+};
+
+bool short_value(const U256& k) { return k.limb[3] == 0 && k.limb[2] == 0 && (k.limb[1] >> 63) == 0; }  // < 2^127
+
+bool short_either_way(const U256& k) {
+    U256 minus;
+    sub_to(minus, Fr::MODULUS, k);
+    return short_value(k) || short_value(minus);
+}
+
+// 256 evenly spaced scalars: more than a few long ones and the scalars are random-looking
+// (commitments to blinded or challenge-derived polynomials), not worth a classification pass.
+bool mostly_short(std::span<const U256> scalars) {
+    const size_t samples = std::min<size_t>(256, scalars.size()), stride = scalars.size() / samples;
+    size_t long_ones = 0;
+    for (size_t i = 0; i < samples; ++i) long_ones += !short_either_way(scalars[i * stride]);
+    return long_ones * 8 <= samples;
+}
+
+SignedTerms signed_short_terms(std::span<const U256> scalars) {
+    const size_t n = scalars.size();
+    SignedTerms out;
+    out.terms.magnitude = large_vector<u128>(n);
+    out.terms.negative.resize(n);
+    const u128 all = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, n, 4096), u128(0),
+        [&](const auto& r, u128 acc) {
+            for (size_t i = r.begin(); i < r.end(); ++i) {
+                U256 k = scalars[i];
+                bool negative = false;
+                if (!short_value(k)) {
+                    U256 minus;
+                    sub_to(minus, Fr::MODULUS, k);
+                    if (short_value(minus)) {
+                        k = minus;
+                        negative = true;
+                    } else {
+                        k = U256{};  // long: its own MSM
+                    }
+                }
+                out.terms.magnitude[i] = u128(k.limb[0]) | (u128(k.limb[1]) << 64);
+                out.terms.negative[i] = uint8_t(negative);
+                acc |= out.terms.magnitude[i];
+            }
+            return acc;
+        },
+        [](u128 a, u128 b) { return a | b; });
+    out.terms.bits = bit_length(all);
+    for (size_t i = 0; i < n; ++i)
+        if (out.terms.magnitude[i] == 0 && !(scalars[i] == U256{})) out.long_indices.push_back(i);
+    return out;
+}
+
 void require_same_length(size_t points, size_t scalars) {
     if (points != scalars)
         throw Error("msm", std::to_string(points) + " points but " + std::to_string(scalars) + " scalars",
@@ -161,17 +221,40 @@ G1 combine_windows(const msm_detail::Terms& terms, unsigned c, unsigned bits, bo
     return acc;
 }
 
+G1 pippenger_impl(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine,
+                  const ProgressSink* progress);
+
+// Worth it when the short terms need at most 96 bits (GLV's halves need 127) and at most an
+// eighth of the scalars are long: the long ones cost a second, smaller MSM.
+constexpr unsigned SIGNED_MAX_BITS = 96;
+
 // c == 0: chosen from the number of terms (n, or 2n with GLV).
 G1 pippenger_impl(std::span<const G1Affine> points, std::span<const Fr> scalars, unsigned c, bool batch_affine,
                   const ProgressSink* progress) {
     unsigned bits = 0;
     const std::vector<U256> canonical = canonical_scalars(scalars, bits);
     if (bits == 0) return G1::identity();
+    const auto run = [&](const TermScalars& t) {
+        const msm_detail::Terms terms{points, t.phi, t.magnitude, t.negative};
+        return combine_windows(terms, c == 0 ? window_bits_for(terms.size()) : c, t.bits, batch_affine, progress);
+    };
     // Scalars of up to 128 bits (challenges, small witness values) gain nothing from GLV.
-    const TermScalars t = bits <= 128 ? short_terms(canonical, bits) : glv_terms(points, canonical);
-    const msm_detail::Terms terms{points, t.phi, t.magnitude, t.negative};
-    if (c == 0) c = window_bits_for(terms.size());
-    return combine_windows(terms, c, t.bits, batch_affine, progress);
+    if (bits <= 128) return run(short_terms(canonical, bits));
+    if (!mostly_short(canonical)) return run(glv_terms(points, canonical));
+    SignedTerms s = signed_short_terms(canonical);
+    if (s.terms.bits > SIGNED_MAX_BITS || s.long_indices.size() > points.size() / 8) return run(glv_terms(points, canonical));
+    G1 sum = s.terms.bits == 0 ? G1::identity() : run(s.terms);
+    if (!s.long_indices.empty()) {
+        std::vector<G1Affine> long_points;
+        std::vector<Fr> long_scalars;
+        for (size_t i : s.long_indices) {
+            long_points.push_back(points[i]);
+            long_scalars.push_back(scalars[i]);
+        }
+        sum = sum + (long_points.size() < 8 ? msm_naive(long_points, long_scalars)
+                                            : pippenger_impl(long_points, long_scalars, 0, false, progress));
+    }
+    return sum;
 }
 
 }  // namespace
