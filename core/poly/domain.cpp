@@ -174,8 +174,7 @@ std::vector<Fr> ExtendedDomain::coeff_to_extended(std::span<const Fr> coeffs) co
     for (size_t t = 0; t < cosets; ++t) {
         const Fr s = shift_ * extended_.element(int64_t(t));
         fold_onto_coset(coeffs, s.pow(n), coset);
-        ntt::distribute_powers(coset, s);
-        base_.ntt(coset);
+        base_.coset_ntt(coset, s);
         tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 4096), [&](const auto& r) {
             for (size_t i = r.begin(); i < r.end(); ++i) out[t + cosets * i] = coset[i];
         });
