@@ -144,26 +144,17 @@ template <class F>
 template <class F>
 inline void karatsuba_combine_portable(uint64_t* d0, uint64_t* d1, const uint64_t* v0, const uint64_t* v1,
                                        const uint64_t* mid) {
+    sub_wrapped_words<F>(d0, v0, v1);  // v0 < v1: plus p·2^256
     unsigned long long w;
-    unsigned char b0 = 0, b1 = 0;
+    unsigned char b = 0;
     for (size_t i = 0; i < 8; ++i) {
-        b0 = _subborrow_u64(b0, v0[i], v1[i], &w);
-        d0[i] = w;
-    }
-    for (size_t i = 0; i < 8; ++i) {
-        b1 = _subborrow_u64(b1, mid[i], v0[i], &w);
+        b = _subborrow_u64(b, mid[i], v0[i], &w);
         d1[i] = w;
     }
-    b1 = 0;
+    b = 0;
     for (size_t i = 0; i < 8; ++i) {
-        b1 = _subborrow_u64(b1, d1[i], v1[i], &w);
+        b = _subborrow_u64(b, d1[i], v1[i], &w);
         d1[i] = w;
-    }
-    const uint64_t mask = uint64_t(0) - b0;  // v0 < v1: add p·2^256
-    unsigned char c = 0;
-    for (size_t i = 0; i < 4; ++i) {
-        c = _addcarry_u64(c, d0[4 + i], F::MODULUS.limb[i] & mask, &w);
-        d0[4 + i] = w;
     }
 }
 
