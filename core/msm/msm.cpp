@@ -134,12 +134,21 @@ struct SignedTerms {
     std::vector<size_t> long_indices;
 };
 
-bool short_value(const U256& k) { return k.limb[3] == 0 && k.limb[2] == 0 && (k.limb[1] >> 63) == 0; }  // < 2^127
+// k as ±|k| when k or r − k is below 2^127; `fits` is false for the long ones.
+struct SignedShort {
+    u128 magnitude = 0;
+    bool negative = false;
+    bool fits = false;
+};
 
-bool short_either_way(const U256& k) {
+SignedShort signed_short(const U256& k) {
+    const auto short_value = [](const U256& x) { return x.limb[3] == 0 && x.limb[2] == 0 && (x.limb[1] >> 63) == 0; };
+    const auto low = [](const U256& x) { return u128(x.limb[0]) | (u128(x.limb[1]) << 64); };
+    if (short_value(k)) return {low(k), false, true};
     U256 minus;
     sub_to(minus, Fr::MODULUS, k);
-    return short_value(k) || short_value(minus);
+    if (short_value(minus)) return {low(minus), true, true};
+    return {};
 }
 
 // 256 evenly spaced scalars: more than a few long ones and the scalars are random-looking
@@ -147,7 +156,7 @@ bool short_either_way(const U256& k) {
 bool mostly_short(std::span<const U256> scalars) {
     const size_t samples = std::min<size_t>(256, scalars.size()), stride = scalars.size() / samples;
     size_t long_ones = 0;
-    for (size_t i = 0; i < samples; ++i) long_ones += !short_either_way(scalars[i * stride]);
+    for (size_t i = 0; i < samples; ++i) long_ones += !signed_short(scalars[i * stride]).fits;
     return long_ones * 8 <= samples;
 }
 
@@ -160,21 +169,10 @@ SignedTerms signed_short_terms(std::span<const U256> scalars) {
         tbb::blocked_range<size_t>(0, n, 4096), u128(0),
         [&](const auto& r, u128 acc) {
             for (size_t i = r.begin(); i < r.end(); ++i) {
-                U256 k = scalars[i];
-                bool negative = false;
-                if (!short_value(k)) {
-                    U256 minus;
-                    sub_to(minus, Fr::MODULUS, k);
-                    if (short_value(minus)) {
-                        k = minus;
-                        negative = true;
-                    } else {
-                        k = U256{};  // long: its own MSM
-                    }
-                }
-                out.terms.magnitude[i] = u128(k.limb[0]) | (u128(k.limb[1]) << 64);
-                out.terms.negative[i] = uint8_t(negative);
-                acc |= out.terms.magnitude[i];
+                const SignedShort k = signed_short(scalars[i]);  // long: magnitude 0, its own MSM
+                out.terms.magnitude[i] = k.magnitude;
+                out.terms.negative[i] = uint8_t(k.negative);
+                acc |= k.magnitude;
             }
             return acc;
         },
