@@ -4,6 +4,7 @@
 // (R, R^2, R^3, -p^-1 mod 2^64) is derived at compile time so it cannot be mistyped.
 #include "core/field/safegcd.hpp"
 #include "core/field/u256.hpp"
+#include "core/util/cpu_features.hpp"
 #include "core/util/random.hpp"
 #include <immintrin.h>  // _addcarry_u64 / _subborrow_u64 (x86-64)
 #include <array>
@@ -149,7 +150,7 @@ public:
     MontField& operator+=(const MontField& o) { return *this = *this + o; }
     MontField& operator-=(const MontField& o) { return *this = *this - o; }
     MontField& operator*=(const MontField& o) { return *this = *this * o; }
-    // A dedicated squaring where the target has mulx/adx (ten word products for the
+    // A dedicated squaring where the CPU has mulx/adx (ten word products for the
     // square instead of sixteen, mont_sqr below); a product with itself elsewhere.
     MontField square() const {
         MontField r;
@@ -199,7 +200,7 @@ public:
     std::optional<MontField> sqrt() const;
 
     // The Montgomery product in portable C++, whatever the target: the reference the
-    // assembly path (mulx/adcx/adox, on targets with BMI2 and ADX) is tested against.
+    // assembly path (mulx/adcx/adox, on CPUs with BMI2 and ADX) is tested against.
     static MontField mul_portable(const MontField& a, const MontField& b) {
         MontField r;
         mont_mul_portable(r.v_, a.v_, b.v_);
@@ -249,6 +250,7 @@ private:
     PS_PRODUCT_INLINE static void mont_mul(U256& out, const U256& a, const U256& b);
     static void mont_mul_portable(U256& out, const U256& a, const U256& b);
     static void mont_sqr(U256& out, const U256& a);
+    static void mont_rows_portable(unsigned long long (&t)[4], const U256& a, const U256& b);
     static void add_mod_p(U256& out, const U256& a, const U256& b);
     static void sub_mod_p(U256& out, const U256& a, const U256& b);
     static void add_mod_p_portable(U256& out, const U256& a, const U256& b);
@@ -417,7 +419,7 @@ template <bool Subtract>
 #endif
 }
 
-#if defined(__BMI2__) && defined(__ADX__)
+#if defined(__x86_64__)  // assembled for every x86-64; used where cpu::use_mulx_adx()
 // t = a·b as eight words, any 256-bit a, b. Row i adds a_i·b at word i: low product halves in
 // the CF chain (adcx), high halves in the OF chain (adox), as in PS_MONT_ROW; after row i
 // word i is final and goes to memory, so five registers rotate.
@@ -544,8 +546,9 @@ template <bool Subtract>
 
 // Montgomery reduction of t < p·2^256 (eight words): (t_low + M·p) / 2^256 ≤ p after four
 // rows, plus t_high < p gives < 2p, so one conditional subtraction of p finishes.
-[[gnu::always_inline]] inline U256 redc_mulx(const uint64_t* t, const unsigned long long (&p)[4],
-                                             const unsigned long long& inv) {
+// redc_below_2p leaves the value < 2p in u; redc_mulx finishes it.
+[[gnu::always_inline]] inline void redc_below_2p(unsigned long long (&u)[4], const uint64_t* t,
+                                                 const unsigned long long (&p)[4], const unsigned long long& inv) {
     unsigned long long r0 = t[0], r1 = t[1], r2 = t[2], r3 = t[3], lo, hi, z;
     asm(PS_REDC_ROW("%[r0]", "%[r1]", "%[r2]", "%[r3]")
         PS_REDC_ROW("%[r1]", "%[r2]", "%[r3]", "%[r0]")
@@ -560,10 +563,19 @@ template <bool Subtract>
         : [t] "r"(t), "m"(*reinterpret_cast<const uint64_t(*)[8]>(t)), [p0] "m"(p[0]), [p1] "m"(p[1]),
           [p2] "m"(p[2]), [p3] "m"(p[3]), [inv] "m"(inv)
         : "rdx", "cc");
-    const unsigned long long u[4] = {r0, r1, r2, r3};
-    return subtract_p_once(u, p);
+    u[0] = r0;
+    u[1] = r1;
+    u[2] = r2;
+    u[3] = r3;
 }
 #undef PS_REDC_ROW
+
+[[gnu::always_inline]] inline U256 redc_mulx(const uint64_t* t, const unsigned long long (&p)[4],
+                                             const unsigned long long& inv) {
+    unsigned long long u[4];
+    redc_below_2p(u, t, p, inv);
+    return subtract_p_once(u, p);
+}
 
 
 #endif
@@ -577,44 +589,59 @@ template <bool Subtract>
 // Word by word with the four rows spelt out: with 128-bit temporaries in loops GCC kept
 // partial products on the stack (on AMD Zen 4 a G1 mixed addition cost 570 ns, not 250).
 template <class Params>
-inline void MontField<Params>::mont_mul_portable(U256& out, const U256& a, const U256& b) {
+inline void MontField<Params>::mont_rows_portable(unsigned long long (&t)[4], const U256& a, const U256& b) {
     static_assert(Params::modulus.limb[3] < (uint64_t(1) << 63) - 1, "no-carry CIOS needs a spare top bit");
     using ull = unsigned long long;
-    const auto& p = MODULUS_WORDS;
     const ull av[4] = {a.limb[0], a.limb[1], a.limb[2], a.limb[3]};
-    ull t[4] = {0, 0, 0, 0};
-    field_detail::mont_row(t, av, b.limb[0], p, INV);
-    field_detail::mont_row(t, av, b.limb[1], p, INV);
-    field_detail::mont_row(t, av, b.limb[2], p, INV);
-    field_detail::mont_row(t, av, b.limb[3], p, INV);
-    out = field_detail::subtract_p_once(t, p);
+    t[0] = t[1] = t[2] = t[3] = 0;
+    field_detail::mont_row(t, av, b.limb[0], MODULUS_WORDS, INV);
+    field_detail::mont_row(t, av, b.limb[1], MODULUS_WORDS, INV);
+    field_detail::mont_row(t, av, b.limb[2], MODULUS_WORDS, INV);
+    field_detail::mont_row(t, av, b.limb[3], MODULUS_WORDS, INV);
 }
 
-// The same rows in assembly where the target has BMI2 (mulx) and ADX: a row's low and
+template <class Params>
+inline void MontField<Params>::mont_mul_portable(U256& out, const U256& a, const U256& b) {
+    unsigned long long t[4];
+    mont_rows_portable(t, a, b);
+    out = field_detail::subtract_p_once(t, MODULUS_WORDS);
+}
+
+// The same rows in assembly where the CPU has BMI2 (mulx) and ADX (cpu::use_mulx_adx): a row's low and
 // high product halves add in two independent carry chains (adcx on CF, adox on OF), which
 // C++ cannot express (one carry flag); 15.6 ns instead of 26 ns a product on Zen 4.
 template <class Params>
 inline void MontField<Params>::mont_mul(U256& out, const U256& a, const U256& b) {
-#if defined(__BMI2__) && defined(__ADX__)
     using ull = unsigned long long;
     const auto& p = MODULUS_WORDS;
-    static constexpr ull inv = INV;
-    ull t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, lo, hi, z;
-    // Registers rotate: each row leaves t in the next four (t1..t4 after row 0, …).
-    asm(PS_MONT_ROW(0, "%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[t4]")
-        PS_MONT_ROW(8, "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t0]")
-        PS_MONT_ROW(16, "%[t2]", "%[t3]", "%[t4]", "%[t0]", "%[t1]")
-        PS_MONT_ROW(24, "%[t3]", "%[t4]", "%[t0]", "%[t1]", "%[t2]")
-        : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "=&r"(t4), [lo] "=&r"(lo),
-          [hi] "=&r"(hi), [z] "=&r"(z)
-        : [a] "r"(a.limb.data()), [b] "r"(b.limb.data()), [p] "r"(p), [inv] "m"(inv), "m"(a.limb), "m"(b.limb),
-          "m"(p)
-        : "rdx", "cc");
-    const ull t[4] = {t4, t0, t1, t2};
-    out = field_detail::subtract_p_once(t, p);
-#else
-    mont_mul_portable(out, a, b);
+    ull t[4];  // the product before its last step, < 2p
+#if defined(__x86_64__)
+    if (cpu::use_mulx_adx()) {
+        static constexpr ull inv = INV;
+        ull t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, lo, hi, z;
+        // Registers rotate: each row leaves t in the next four (t1..t4 after row 0, …).
+        asm(PS_MONT_ROW(0, "%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[t4]")
+            PS_MONT_ROW(8, "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t0]")
+            PS_MONT_ROW(16, "%[t2]", "%[t3]", "%[t4]", "%[t0]", "%[t1]")
+            PS_MONT_ROW(24, "%[t3]", "%[t4]", "%[t0]", "%[t1]", "%[t2]")
+            : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "=&r"(t4), [lo] "=&r"(lo),
+              [hi] "=&r"(hi), [z] "=&r"(z)
+            : [a] "r"(a.limb.data()), [b] "r"(b.limb.data()), [p] "r"(p), [inv] "m"(inv), "m"(a.limb), "m"(b.limb),
+              "m"(p)
+            : "rdx", "cc");
+        t[0] = t4;
+        t[1] = t0;
+        t[2] = t1;
+        t[3] = t2;
+    } else
 #endif
+    {
+        mont_rows_portable(t, a, b);
+    }
+    // One final step for both paths: chosen at run time, they meet in four registers. (With the
+    // step in each, GCC joined them through a copy in memory whose reload missed store
+    // forwarding: 31 instead of 20 ns a product in a portable build.)
+    out = field_detail::subtract_p_once(t, p);
 }
 
 // The square as a 512-bit square (ten word products) and a separate Montgomery reduction
@@ -623,16 +650,19 @@ inline void MontField<Params>::mont_mul(U256& out, const U256& a, const U256& b)
 // than GCC finds free where it inlines into core/msm.)
 template <class Params>
 inline void MontField<Params>::mont_sqr(U256& out, const U256& a) {
-#if defined(__BMI2__) && defined(__ADX__)
-    using ull = unsigned long long;
-    const auto& p = MODULUS_WORDS;
-    static constexpr ull inv = INV;
-    uint64_t t[8];
-    field_detail::sqr_wide_mulx(t, a.limb.data());
-    out = field_detail::redc_mulx(t, p, inv);
-#else
-    mont_mul_portable(out, a, a);
+    unsigned long long t[4];  // < 2p; one final step for both paths, as in mont_mul
+#if defined(__x86_64__)
+    if (cpu::use_mulx_adx()) {
+        static constexpr unsigned long long inv = INV;  // the assembly's memory operand
+        uint64_t wide[8];
+        field_detail::sqr_wide_mulx(wide, a.limb.data());
+        field_detail::redc_below_2p(t, wide, MODULUS_WORDS, inv);
+    } else
 #endif
+    {
+        mont_rows_portable(t, a, a);
+    }
+    out = field_detail::subtract_p_once(t, MODULUS_WORDS);
 }
 
 // a + b mod p and a − b mod p for a, b < p. The C++ forms are the portable reference; GCC

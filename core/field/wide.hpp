@@ -50,36 +50,32 @@ inline U512 mul_portable(const U256& a, const U256& b) {
 // that chain several products: U512 values cost a zeroing and a copy each. mul_words is
 // mul; reduce_words<F> is reduce. Both take the same inputs and give the same results.
 [[gnu::always_inline]] inline void mul_words(uint64_t* t, const U256& a, const U256& b) {
-#if defined(__BMI2__) && defined(__ADX__)
-    field_detail::mul_wide_mulx(t, a.limb.data(), b.limb.data());
-#else
+#if defined(__x86_64__)
+    if (cpu::use_mulx_adx()) return field_detail::mul_wide_mulx(t, a.limb.data(), b.limb.data());
+#endif
     const U512 r = mul_portable(a, b);
     for (size_t i = 0; i < 8; ++i) t[i] = r.limb[i];
-#endif
 }
 
 // a·b as a 512-bit integer (any 256-bit a, b): two carry chains (mulx/adcx/adox) where the
-// target has BMI2 and ADX, which C++ cannot express; mul_portable elsewhere.
+// CPU has BMI2 and ADX, which C++ cannot express; mul_portable elsewhere.
 [[gnu::always_inline]] inline U512 mul(const U256& a, const U256& b) {
-#if defined(__BMI2__) && defined(__ADX__)
     U512 t;
-    field_detail::mul_wide_mulx(t.limb.data(), a.limb.data(), b.limb.data());
+    mul_words(t.limb.data(), a, b);
     return t;
-#else
-    return mul_portable(a, b);
-#endif
 }
 
 // a² as a 512-bit integer (any 256-bit a): the cross products once, doubled (ten word
-// products instead of sixteen) where the target has BMI2 and ADX; mul(a, a) elsewhere.
+// products instead of sixteen) where the CPU has BMI2 and ADX; mul(a, a) elsewhere.
 [[gnu::always_inline]] inline U512 square(const U256& a) {
-#if defined(__BMI2__) && defined(__ADX__)
-    U512 t;
-    field_detail::sqr_wide_mulx(t.limb.data(), a.limb.data());
-    return t;
-#else
-    return mul_portable(a, a);
+#if defined(__x86_64__)
+    if (cpu::use_mulx_adx()) {
+        U512 t;
+        field_detail::sqr_wide_mulx(t.limb.data(), a.limb.data());
+        return t;
+    }
 #endif
+    return mul_portable(a, a);
 }
 
 // a + b and a − b of 256-bit integers, unreduced (callers keep a + b < 2^256 and a ≥ b):
@@ -314,30 +310,22 @@ F reduce_portable(U512 t) {
 
 template <class F>
 [[gnu::always_inline]] inline F reduce_words(const uint64_t* t) {
-#if defined(__BMI2__) && defined(__ADX__)
-    using ull = unsigned long long;
-    const auto& p = F::MODULUS_WORDS;
-    static constexpr ull inv = F::INV;
-    return F::from_raw(field_detail::redc_mulx(t, p, inv));
-#else
+#if defined(__x86_64__)
+    if (cpu::use_mulx_adx()) {
+        static constexpr unsigned long long inv = F::INV;  // the assembly's memory operand
+        return F::from_raw(field_detail::redc_mulx(t, F::MODULUS_WORDS, inv));
+    }
+#endif
     U512 w;
     for (size_t i = 0; i < 8; ++i) w.limb[i] = t[i];
     return reduce_portable<F>(w);
-#endif
 }
 
 // Montgomery reduction as reduce_portable (same input bound, same result), on mulx/adcx/adox
-// where the target has BMI2 and ADX.
+// where the CPU has BMI2 and ADX.
 template <class F>
 [[gnu::always_inline]] inline F reduce(const U512& t) {
-#if defined(__BMI2__) && defined(__ADX__)
-    using ull = unsigned long long;
-    const auto& p = F::MODULUS_WORDS;
-    static constexpr ull inv = F::INV;
-    return F::from_raw(field_detail::redc_mulx(t.limb.data(), p, inv));
-#else
-    return reduce_portable<F>(t);
-#endif
+    return reduce_words<F>(t.limb.data());
 }
 
 }  // namespace ps::wide
