@@ -1,5 +1,7 @@
 #include "core/plonk/expression_evaluator.hpp"
 
+#include "core/field/mul_each.hpp"
+
 namespace ps::plonk {
 
 CompiledExpression::CompiledExpression(const Expression& e) { compile(e); }
@@ -49,14 +51,14 @@ void CompiledExpression::evaluate(const ColumnValues& values, size_t first_row, 
         case Expression::Op::Negated:
             for (size_t j = 0; j < len; ++j) r[j] = -scratch[s.a][j];
             break;
-        case Expression::Op::Scaled:
-            for (size_t j = 0; j < len; ++j) r[j] = scratch[s.a][j] * s.constant;
+        case Expression::Op::Scaled:  // products of whole chunks: eight at a time where the CPU can
+            mul_each<Fr>(r, scratch[s.a], s.constant);
             break;
         case Expression::Op::Sum:
             for (size_t j = 0; j < len; ++j) r[j] = scratch[s.a][j] + scratch[s.b][j];
             break;
         case Expression::Op::Product:
-            for (size_t j = 0; j < len; ++j) r[j] = scratch[s.a][j] * scratch[s.b][j];
+            mul_each<Fr>(r, scratch[s.a], scratch[s.b]);
             break;
         }
     }

@@ -3,6 +3,7 @@
 // used by both sides, so their absorb/squeeze sequences can be compared in tests), the
 // challenges, the prover's view of the columns and the verifier's view of the
 // evaluations at x.
+#include "core/field/mul_each.hpp"
 #include "core/kzg/opening.hpp"
 #include "core/plonk/expression_evaluator.hpp"
 #include "core/plonk/keys.hpp"
@@ -45,6 +46,12 @@ struct Challenges {
 // acc := acc·y + c for each constraint in turn (Horner in y): prover and verifier add
 // constraints in the same order — gates, permutation, lookups.
 inline void fold_constraint(Fr& acc, const Fr& y, const Fr& c) { acc = acc * y + c; }
+// The same over a chunk of rows, acc[r] := acc[r]·y + c[r]; the products eight at a time where
+// the CPU can (mul_each).
+inline void fold_constraint(std::span<Fr> acc, const Fr& y, std::span<const Fr> c) {
+    mul_each<Fr>(acc, acc, y);
+    for (size_t r = 0; r < acc.size(); ++r) acc[r] += c[r];
+}
 
 // The prover's witness columns (instance and advice) in all three forms.
 struct WitnessPolynomials {

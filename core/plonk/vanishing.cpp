@@ -49,7 +49,7 @@ QuotientCommitted commit_quotient(RandomCommitted random, const ProvingKey& pk, 
             std::span<Fr> acc(numerator.data() + first, chunk);
             for (const auto& gate : gates) {
                 gate.evaluate(extended, first, value, scratch);
-                for (size_t r = 0; r < chunk; ++r) fold_constraint(acc[r], ch.y, value[r]);
+                fold_constraint(acc, ch.y, value);
             }
             permutation::fold_extended_constraints(pk, permutation, extended, ch, first, acc);
             lookup::fold_extended_constraints(pk, lookups, extended, ch, first, acc, scratch);
