@@ -114,6 +114,18 @@ private slots:
         }
     }
 
+    // a[i]·shift^i on lengths around the eight lanes and the 4096-element chunks it is cut in.
+    void distribute_powers_multiplies_by_the_powers_of_the_shift() {
+        const Fr shift = Fr::from_u64(5);
+        for (size_t n : {0, 1, 7, 8, 9, 15, 17, 4095, 4096, 4097, 8200}) {
+            const auto a = random_vector(n, 40 + n);
+            auto v = a;
+            ntt::distribute_powers(v, shift);
+            Fr w = Fr::one();
+            for (size_t i = 0; i < n; ++i, w *= shift) QVERIFY2(v[i] == a[i] * w, std::to_string(i).c_str());
+        }
+    }
+
     void lagrange_basis_is_the_indicator_of_rows() {
         const EvaluationDomain d(4);
         for (int64_t i = 0; i < 16; ++i)
