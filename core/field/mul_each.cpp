@@ -116,16 +116,50 @@ PS_IFMA inline void from_radix52(const V (&l)[5], V (&w)[4]) {
     w[3] = _mm512_or_si512(_mm512_srli_epi64(l[3], 36), _mm512_slli_epi64(l[4], 16));
 }
 
+template <class F>
+PS_IFMA inline void modulus52(V (&p)[5]) {
+    for (int j = 0; j < 5; ++j) p[j] = _mm512_set1_epi64(Radix52<F>::P[j]);
+}
+
+// Limbs ≥ 0 → the same value with every limb but the top one below 2^52.
+PS_IFMA inline void propagate_carries(V (&t)[5]) {
+    const V mask = _mm512_set1_epi64(MASK52);
+    for (int j = 0; j < 4; ++j) {
+        t[j + 1] = _mm512_add_epi64(t[j + 1], _mm512_srli_epi64(t[j], 52));
+        t[j] = _mm512_and_si512(t[j], mask);
+    }
+}
+
+// d = x − y limb by limb, borrows carried by arithmetic shifts: limbs 0–3 below 2^52, the top
+// limb negative exactly when x < y (x, y with limbs below 2^52 and top limbs below 2^62).
+PS_IFMA inline void subtract_limbs(V (&d)[5], const V (&x)[5], const V (&y)[5]) {
+    const V mask = _mm512_set1_epi64(MASK52);
+    d[0] = _mm512_sub_epi64(x[0], y[0]);
+    for (int j = 1; j < 5; ++j) {
+        d[j] = _mm512_add_epi64(_mm512_sub_epi64(x[j], y[j]), _mm512_srai_epi64(d[j - 1], 52));
+        d[j - 1] = _mm512_and_si512(d[j - 1], mask);
+    }
+}
+
+// t < 2p with carries propagated → t mod p.
+template <class F>
+PS_IFMA inline void subtract_p_once(V (&t)[5]) {
+    V p[5], d[5];
+    modulus52<F>(p);
+    subtract_limbs(d, t, p);
+    const __mmask8 below_p = _mm512_cmplt_epi64_mask(d[4], _mm512_setzero_si512());
+    for (int j = 0; j < 5; ++j) t[j] = _mm512_mask_blend_epi64(below_p, d[j], t[j]);
+}
+
 // r = x·y / 2^260 mod p, fully reduced, for x < 16p and y < p (see above). Operand scanning: row
 // i adds x·y_i, then m·p with m = t_0·(−p⁻¹) mod 2^52, which clears t_0's low 52 bits; t shifts
 // down a limb. A lane adds at most four terms below 2^52 a limb a row, twenty in all: no lane
 // overflows 64 bits before the final carry pass.
 template <class F>
 PS_IFMA inline void mont_mul52(V (&r)[5], const V (&x)[5], const V (&y)[5]) {
-    using C = Radix52<F>;
-    const V zero = _mm512_setzero_si512(), k0 = _mm512_set1_epi64(C::K0);
-    const V p[5] = {_mm512_set1_epi64(C::P[0]), _mm512_set1_epi64(C::P[1]), _mm512_set1_epi64(C::P[2]),
-                    _mm512_set1_epi64(C::P[3]), _mm512_set1_epi64(C::P[4])};
+    const V zero = _mm512_setzero_si512(), k0 = _mm512_set1_epi64(Radix52<F>::K0);
+    V p[5];
+    modulus52<F>(p);
     V t[6] = {zero, zero, zero, zero, zero, zero};
     for (int i = 0; i < 5; ++i) {
         for (int j = 0; j < 5; ++j) {
@@ -141,19 +175,28 @@ PS_IFMA inline void mont_mul52(V (&r)[5], const V (&x)[5], const V (&y)[5]) {
         for (int j = 1; j < 5; ++j) t[j] = t[j + 1];
         t[5] = zero;
     }
-    const V mask = _mm512_set1_epi64(MASK52);
-    for (int j = 0; j < 4; ++j) {  // carries: every limb below 2^52, the value below 2p
-        t[j + 1] = _mm512_add_epi64(t[j + 1], _mm512_srli_epi64(t[j], 52));
-        t[j] = _mm512_and_si512(t[j], mask);
-    }
-    V d[5];  // t − p, borrows propagated by arithmetic shifts
-    d[0] = _mm512_sub_epi64(t[0], p[0]);
-    for (int j = 1; j < 5; ++j) {
-        d[j] = _mm512_add_epi64(_mm512_sub_epi64(t[j], p[j]), _mm512_srai_epi64(d[j - 1], 52));
-        d[j - 1] = _mm512_and_si512(d[j - 1], mask);
-    }
-    const __mmask8 below_p = _mm512_cmplt_epi64_mask(d[4], zero);
-    for (int j = 0; j < 5; ++j) r[j] = _mm512_mask_blend_epi64(below_p, d[j], t[j]);
+    for (int j = 0; j < 5; ++j) r[j] = t[j];
+    propagate_carries(r);  // the value is below 2p
+    subtract_p_once<F>(r);
+}
+
+// x + y and x − y mod p for x, y < p.
+template <class F>
+PS_IFMA inline void add_mod52(V (&r)[5], const V (&x)[5], const V (&y)[5]) {
+    for (int j = 0; j < 5; ++j) r[j] = _mm512_add_epi64(x[j], y[j]);
+    propagate_carries(r);
+    subtract_p_once<F>(r);
+}
+
+template <class F>
+PS_IFMA inline void sub_mod52(V (&r)[5], const V (&x)[5], const V (&y)[5]) {
+    V d[5], p[5], e[5];
+    subtract_limbs(d, x, y);
+    modulus52<F>(p);
+    for (int j = 0; j < 5; ++j) e[j] = _mm512_add_epi64(d[j], p[j]);  // x − y + p, in (0, p) where x < y
+    propagate_carries(e);
+    const __mmask8 negative = _mm512_cmplt_epi64_mask(d[4], _mm512_setzero_si512());
+    for (int j = 0; j < 5; ++j) r[j] = _mm512_mask_blend_epi64(negative, d[j], e[j]);
 }
 
 template <class F>
@@ -183,6 +226,27 @@ PS_IFMA void ifma_scaled(F* out, const F* a, const F& c, size_t groups) {
         mont_mul52<F>(lr, lc, la);
         from_radix52(lr, wr);
         store_words(reinterpret_cast<uint64_t*>(out + 8 * g), wr);
+    }
+}
+
+// lo, hi ← lo + hi·w, lo − hi·w: the NTT's decimation-in-time butterflies.
+template <class F>
+PS_IFMA void ifma_butterflies(F* lo, F* hi, const F* w, size_t groups) {
+    for (size_t g = 0; g < groups; ++g) {
+        V words[4], l[5], h[5], lw[5], t[5], sum[5], difference[5];
+        load_words(reinterpret_cast<const uint64_t*>(lo + 8 * g), words);
+        to_radix52<0>(words, l);
+        load_words(reinterpret_cast<const uint64_t*>(hi + 8 * g), words);
+        to_radix52<4>(words, h);
+        load_words(reinterpret_cast<const uint64_t*>(w + 8 * g), words);
+        to_radix52<0>(words, lw);
+        mont_mul52<F>(t, h, lw);
+        add_mod52<F>(sum, l, t);
+        sub_mod52<F>(difference, l, t);
+        from_radix52(sum, words);
+        store_words(reinterpret_cast<uint64_t*>(lo + 8 * g), words);
+        from_radix52(difference, words);
+        store_words(reinterpret_cast<uint64_t*>(hi + 8 * g), words);
     }
 }
 
@@ -224,7 +288,35 @@ void ifma(std::span<F> out, std::span<const F> a, const F& c) {
     for (size_t i = 8 * groups; i < out.size(); ++i) out[i] = a[i] * c;
 }
 
+template <class F>
+void butterflies_scalar(std::span<F> lo, std::span<F> hi, std::span<const F> w) {
+    check_lengths(lo.size(), hi.size(), w.size());
+    for (size_t i = 0; i < lo.size(); ++i) {
+        const F t = hi[i] * w[i];
+        hi[i] = lo[i] - t;
+        lo[i] = lo[i] + t;
+    }
+}
+
+template <class F>
+void butterflies_ifma(std::span<F> lo, std::span<F> hi, std::span<const F> w) {
+    check_lengths(lo.size(), hi.size(), w.size());
+    const size_t groups = lo.size() / 8;
+#if defined(__x86_64__)
+    ifma_butterflies(lo.data(), hi.data(), w.data(), groups);
+#else
+    throw Error("dit_butterflies", "has no IFMA path on this architecture", "use dit_butterflies");
+#endif
+    butterflies_scalar(lo.subspan(8 * groups), hi.subspan(8 * groups), w.subspan(8 * groups));
+}
+
 }  // namespace mul_each_path
+
+template <class F>
+void dit_butterflies(std::span<F> lo, std::span<F> hi, std::span<const F> w) {
+    if (cpu::has_avx512_ifma) return mul_each_path::butterflies_ifma(lo, hi, w);
+    mul_each_path::butterflies_scalar(lo, hi, w);
+}
 
 template <class F>
 void mul_each(std::span<F> out, std::span<const F> a, std::span<const F> b) {
@@ -248,5 +340,8 @@ void mul_each(std::span<F> out, std::span<const F> a, const F& c) {
 PS_MUL_EACH(Fr)
 PS_MUL_EACH(Fq)
 #undef PS_MUL_EACH
+template void dit_butterflies<Fr>(std::span<Fr>, std::span<Fr>, std::span<const Fr>);
+template void mul_each_path::butterflies_scalar<Fr>(std::span<Fr>, std::span<Fr>, std::span<const Fr>);
+template void mul_each_path::butterflies_ifma<Fr>(std::span<Fr>, std::span<Fr>, std::span<const Fr>);
 
 }  // namespace ps

@@ -16,6 +16,11 @@ void mul_each(std::span<F> out, std::span<const F> a, std::span<const F> b);
 template <class F>
 void mul_each(std::span<F> out, std::span<const F> a, const F& c);
 
+// lo[i], hi[i] ← lo[i] + hi[i]·w[i], lo[i] − hi[i]·w[i]: a row of the NTT's butterflies
+// (decimation in time), on the same eight lanes where the CPU has IFMA. Fr only.
+template <class F>
+void dit_butterflies(std::span<F> lo, std::span<F> hi, std::span<const F> w);
+
 // Each path on its own, for the tests that hold them against each other. ifma needs
 // cpu::has_avx512_ifma.
 namespace mul_each_path {
@@ -25,6 +30,10 @@ template <class F>
 void ifma(std::span<F> out, std::span<const F> a, std::span<const F> b);
 template <class F>
 void ifma(std::span<F> out, std::span<const F> a, const F& c);
+template <class F>
+void butterflies_scalar(std::span<F> lo, std::span<F> hi, std::span<const F> w);
+template <class F>
+void butterflies_ifma(std::span<F> lo, std::span<F> hi, std::span<const F> w);
 }  // namespace mul_each_path
 
 }  // namespace ps

@@ -49,14 +49,30 @@ inline void butterfly(Fr& a, Fr& b, const Fr& w) {
     a = a + t;
 }
 
+// Levels of at least LANES butterflies a group run as rows of dit_butterflies (eight lanes at
+// once where the CPU has IFMA), which want their twiddles contiguous: level_tw[half + j] =
+// ω_{2·half}^j for half ≥ LANES, built once per transform from tw (ω_m^j, j < m/2).
+constexpr size_t LANES = 8;
+
+std::vector<Fr> level_twiddles(const Fr* tw, size_t m) {
+    std::vector<Fr> level_tw(m);
+    for (size_t half = LANES; half < m; half <<= 1)
+        for (size_t j = 0, step = m / (2 * half); j < half; ++j) level_tw[half + j] = tw[j * step];
+    return level_tw;
+}
+
 // All levels of a DIT transform of m ≤ cache_block() bit-reversed elements; `tw` holds
-// ω_m^j for j < m/2 contiguously.
-void transform_block(Fr* a, size_t m, const Fr* tw) {
+// ω_m^j for j < m/2 contiguously, level_tw as above.
+void transform_block(Fr* a, size_t m, const Fr* tw, const Fr* level_tw) {
     for (size_t half = 1; half < m; half <<= 1) {
         const size_t step = m / (2 * half);  // ω_{2·half}^j = ω_m^{j·step}
         for (size_t s = 0; s < m; s += 2 * half) {
             Fr* lo = a + s;
             Fr* hi = lo + half;
+            if (half >= LANES) {
+                dit_butterflies<Fr>(std::span(lo, half), std::span(hi, half), std::span(level_tw + half, half));
+                continue;
+            }
             // j = 0: the twiddle is 1
             const Fr t = hi[0];
             hi[0] = lo[0] - t;
@@ -66,24 +82,36 @@ void transform_block(Fr* a, size_t m, const Fr* tw) {
     }
 }
 
+// Butterflies j ∈ [first, last) of a level above the blocks (a[j], a[j + half], twiddle
+// tw[j·stride]): the strided twiddles gathered into a run of at most 256 first, for
+// dit_butterflies.
+void butterfly_rows(Fr* a, size_t half, size_t first, size_t last, const Fr* tw, size_t stride) {
+    constexpr size_t RUN = 256;
+    std::array<Fr, RUN> w;
+    for (size_t j = first; j < last; j += RUN) {
+        const size_t n = std::min(RUN, last - j);
+        for (size_t k = 0; k < n; ++k) w[k] = tw[(j + k) * stride];
+        dit_butterflies<Fr>(std::span(a + j, n), std::span(a + j + half, n), std::span<const Fr>(w.data(), n));
+    }
+}
+
 // DIT on m bit-reversed elements, twiddles tw[j·stride] = ω_m^j (tw = table of ω_n^j).
-void transform_rec(Fr* a, size_t m, const Fr* tw, size_t stride, const Fr* block_tw,
+void transform_rec(Fr* a, size_t m, const Fr* tw, size_t stride, const Fr* block_tw, const Fr* level_tw,
                    size_t block) {
     if (m == block) {  // block_tw holds ω_block^j contiguously
-        transform_block(a, m, block_tw);
+        transform_block(a, m, block_tw, level_tw);
         return;
     }
     const size_t half = m / 2;
     if (m >= PARALLEL_MIN) {
-        tbb::parallel_invoke([&] { transform_rec(a, half, tw, stride * 2, block_tw, block); },
-                             [&] { transform_rec(a + half, half, tw, stride * 2, block_tw, block); });
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, half, 1024), [&](const auto& r) {
-            for (size_t j = r.begin(); j < r.end(); ++j) butterfly(a[j], a[j + half], tw[j * stride]);
-        });
+        tbb::parallel_invoke([&] { transform_rec(a, half, tw, stride * 2, block_tw, level_tw, block); },
+                             [&] { transform_rec(a + half, half, tw, stride * 2, block_tw, level_tw, block); });
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, half, 1024),
+                          [&](const auto& r) { butterfly_rows(a, half, r.begin(), r.end(), tw, stride); });
     } else {
-        transform_rec(a, half, tw, stride * 2, block_tw, block);
-        transform_rec(a + half, half, tw, stride * 2, block_tw, block);
-        for (size_t j = 0; j < half; ++j) butterfly(a[j], a[j + half], tw[j * stride]);
+        transform_rec(a, half, tw, stride * 2, block_tw, level_tw, block);
+        transform_rec(a + half, half, tw, stride * 2, block_tw, level_tw, block);
+        butterfly_rows(a, half, 0, half, tw, stride);
     }
 }
 
@@ -111,7 +139,8 @@ void transform(std::span<Fr> a, const Fr& omega) {
     const size_t block = std::min(n, cache_block());
     std::vector<Fr> block_tw(block / 2);
     for (size_t j = 0; j < block / 2; ++j) block_tw[j] = tw[j * (n / block)];
-    transform_rec(a.data(), n, tw.data(), 1, block_tw.data(), block);
+    const std::vector<Fr> level_tw = level_twiddles(block_tw.data(), block);
+    transform_rec(a.data(), n, tw.data(), 1, block_tw.data(), level_tw.data(), block);
 }
 
 // The powers are a chain of products, each waiting for the last: as eight chains (each power

@@ -118,6 +118,36 @@ private slots:
     void Fr_every_tail_length_and_in_place() { run_tails_and_in_place<Fr>(); }
     void Fq_every_tail_length_and_in_place() { run_tails_and_in_place<Fq>(); }
 
+    // lo ± hi·w on eight lanes against the one-at-a-time butterflies: every pair of edge values
+    // as (lo, hi) with edge and random twiddles (the sum's and the difference's wrap-arounds),
+    // then random rows of every tail length.
+    void Fr_ifma_butterflies_equal_the_scalar_ones() {
+        if (!cpu::has_avx512_ifma) QSKIP("this CPU has no AVX-512 IFMA: only the one-at-a-time path runs here");
+        const auto edges = edge_values<Fr>();
+        const auto random = random_values<Fr>(edges.size() * edges.size(), 60);
+        std::vector<Fr> lo, hi, w;
+        size_t k = 0;
+        for (const Fr& x : edges)
+            for (const Fr& y : edges) {
+                lo.push_back(x);
+                hi.push_back(y);
+                w.push_back(k % 2 ? random[k] : edges[k % edges.size()]);
+                ++k;
+            }
+        for (size_t n : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(9), size_t(23), lo.size()}) {
+            std::vector<Fr> lo_fast(lo.begin(), lo.begin() + long(n)), hi_fast(hi.begin(), hi.begin() + long(n));
+            std::vector<Fr> lo_ref = lo_fast, hi_ref = hi_fast;
+            const std::span<const Fr> tw(w.data(), n);
+            mul_each_path::butterflies_ifma<Fr>(lo_fast, hi_fast, tw);
+            mul_each_path::butterflies_scalar<Fr>(lo_ref, hi_ref, tw);
+            for (size_t i = 0; i < n; ++i) {
+                const std::string what = lo[i].to_hex() + " ± " + hi[i].to_hex() + " · " + w[i].to_hex();
+                QVERIFY2(lo_fast[i].raw() == lo_ref[i].raw(), what.c_str());
+                QVERIFY2(hi_fast[i].raw() == hi_ref[i].raw(), what.c_str());
+            }
+        }
+    }
+
     void vectors_of_different_lengths_are_refused() {
         std::vector<Fr> out(8), a(8), b(9);
         QVERIFY_THROWS_EXCEPTION(Error, mul_each<Fr>(out, a, b));
