@@ -265,6 +265,12 @@ void scalar(std::span<F> out, std::span<const F> a, std::span<const F> b) {
 }
 
 template <class F>
+void scalar(std::span<F> out, std::span<const F> a, const F& c) {
+    check_lengths(out.size(), a.size(), a.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = a[i] * c;
+}
+
+template <class F>
 void ifma(std::span<F> out, std::span<const F> a, std::span<const F> b) {
     check_lengths(out.size(), a.size(), b.size());
     const size_t groups = out.size() / 8;
@@ -273,7 +279,7 @@ void ifma(std::span<F> out, std::span<const F> a, std::span<const F> b) {
 #else
     throw Error("mul_each", "has no IFMA path on this architecture", "use mul_each");
 #endif
-    for (size_t i = 8 * groups; i < out.size(); ++i) out[i] = a[i] * b[i];
+    scalar(out.subspan(8 * groups), a.subspan(8 * groups), b.subspan(8 * groups));
 }
 
 template <class F>
@@ -285,7 +291,7 @@ void ifma(std::span<F> out, std::span<const F> a, const F& c) {
 #else
     throw Error("mul_each", "has no IFMA path on this architecture", "use mul_each");
 #endif
-    for (size_t i = 8 * groups; i < out.size(); ++i) out[i] = a[i] * c;
+    scalar(out.subspan(8 * groups), a.subspan(8 * groups), c);
 }
 
 template <class F>
@@ -327,14 +333,14 @@ void mul_each(std::span<F> out, std::span<const F> a, std::span<const F> b) {
 template <class F>
 void mul_each(std::span<F> out, std::span<const F> a, const F& c) {
     if (cpu::has_avx512_ifma) return mul_each_path::ifma(out, a, c);
-    check_lengths(out.size(), a.size(), a.size());
-    for (size_t i = 0; i < out.size(); ++i) out[i] = a[i] * c;
+    mul_each_path::scalar(out, a, c);
 }
 
 #define PS_MUL_EACH(F)                                                                        \
     template void mul_each<F>(std::span<F>, std::span<const F>, std::span<const F>);          \
     template void mul_each<F>(std::span<F>, std::span<const F>, const F&);                    \
     template void mul_each_path::scalar<F>(std::span<F>, std::span<const F>, std::span<const F>); \
+    template void mul_each_path::scalar<F>(std::span<F>, std::span<const F>, const F&);           \
     template void mul_each_path::ifma<F>(std::span<F>, std::span<const F>, std::span<const F>);     \
     template void mul_each_path::ifma<F>(std::span<F>, std::span<const F>, const F&);
 PS_MUL_EACH(Fr)

@@ -27,6 +27,8 @@ namespace mul_each_path {
 template <class F>
 void scalar(std::span<F> out, std::span<const F> a, std::span<const F> b);
 template <class F>
+void scalar(std::span<F> out, std::span<const F> a, const F& c);
+template <class F>
 void ifma(std::span<F> out, std::span<const F> a, std::span<const F> b);
 template <class F>
 void ifma(std::span<F> out, std::span<const F> a, const F& c);
