@@ -1,5 +1,8 @@
 #include "core/util/cpu_features.hpp"
 
+#include <cstdlib>
+#include <cstring>
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 #endif
@@ -33,6 +36,11 @@ bool detect_avx512_ifma() noexcept {
 #else
     return false;
 #endif
+}
+
+bool avx512_disabled_by_environment() noexcept {
+    const char* v = std::getenv("PROOFSCOPE_NO_AVX512");
+    return v && *v && std::strcmp(v, "0") != 0;
 }
 
 }  // namespace ps::cpu

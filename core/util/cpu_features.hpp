@@ -12,11 +12,17 @@ bool detect_mulx_adx() noexcept;
 // the OS saving the zmm and mask registers (XCR0): the 8-lane field products (field/mul_each).
 bool detect_avx512_ifma() noexcept;
 
+// True when the environment variable PROOFSCOPE_NO_AVX512 is set (and not "0"): the
+// element-wise products then take the one-at-a-time path on any CPU, so that path can be
+// tested and timed on a machine that has IFMA.
+bool avx512_disabled_by_environment() noexcept;
+
 // Read in every field product of a portable build: a load and a well-predicted branch. Before
 // this is initialised (another translation unit's static initialiser) it reads false and the
 // portable product runs, which gives the same results.
 inline const bool has_mulx_adx = detect_mulx_adx();
-inline const bool has_avx512_ifma = detect_avx512_ifma();
+// Whether the 8-lane IFMA paths run: cpuid's answer, unless PROOFSCOPE_NO_AVX512 says no.
+inline const bool has_avx512_ifma = detect_avx512_ifma() && !avx512_disabled_by_environment();
 
 // True when the field products run on mulx/adcx/adox: a constant where the build's target has
 // them (no check at run time), cpuid's answer in a portable x86-64 build.

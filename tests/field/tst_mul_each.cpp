@@ -158,7 +158,8 @@ private slots:
         const std::string flags = cpuinfo_flags();
         if (flags.empty()) QSKIP("no /proc/cpuinfo flags line here");
         QCOMPARE(cpu::has_mulx_adx, has_flag(flags, "bmi2") && has_flag(flags, "adx"));
-        QCOMPARE(cpu::has_avx512_ifma, has_flag(flags, "avx512f") && has_flag(flags, "avx512ifma"));
+        QCOMPARE(cpu::detect_avx512_ifma(), has_flag(flags, "avx512f") && has_flag(flags, "avx512ifma"));
+        QCOMPARE(cpu::has_avx512_ifma, cpu::detect_avx512_ifma() && !cpu::avx512_disabled_by_environment());
     }
 };
 
