@@ -1,6 +1,7 @@
 #pragma once
 // Montgomery's trick: invert many field elements with one inversion and 3 multiplications
-// each. Zeros are left as zero (like Fr::inverse), so callers need not filter them.
+// each (core/field/invert_each, in chunks over threads). Zeros are left as zero (like
+// Fr::inverse), so callers need not filter them.
 #include "core/field/fr.hpp"
 #include <span>
 

@@ -3,7 +3,10 @@
 // mpz_invert and against Fermat's a^(p−2).
 #include "core/field/fq.hpp"
 #include "core/field/fr.hpp"
+#include "core/field/invert_each.hpp"
 #include "core/field/safegcd.hpp"
+#include "core/util/error.hpp"
+#include "core/util/random.hpp"
 #include "gmp_oracle.hpp"
 
 #include <QTest>
@@ -60,6 +63,28 @@ void check_field(const char* name) {
     }
 }
 
+// invert_each_nonzero against one inverse at a time: every size up to 70 (odd levels at every
+// depth of the product tree, tails below the eight lanes) and the MSM's batch sizes.
+template <class F>
+void check_invert_each(InversionTiming timing) {
+    SeededRandom rng(5);
+    std::vector<F> scratch;
+    std::vector<size_t> sizes;
+    for (size_t n = 0; n <= 70; ++n) sizes.push_back(n);
+    for (size_t n : {255, 256, 257, 511, 512, 513, 4096, 4097}) sizes.push_back(n);
+    for (size_t n : sizes) {
+        std::vector<F> v(n);
+        for (size_t i = 0; i < n; ++i) {
+            v[i] = F::random(rng);
+            if (v[i].is_zero() || i % 17 == 3) v[i] = F::one();  // repeats are fine, zeros are not
+        }
+        std::vector<F> got = v;
+        invert_each_nonzero<F>(got, timing, scratch);
+        for (size_t i = 0; i < n; ++i)
+            QVERIFY2(got[i] == v[i].inverse(), (std::to_string(n) + " values, element " + std::to_string(i)).c_str());
+    }
+}
+
 }  // namespace
 
 class TestInversion : public QObject {
@@ -67,6 +92,16 @@ class TestInversion : public QObject {
 private slots:
     void Fr_inverses_agree_with_gmp() { check_field<Fr>("Fr"); }
     void Fq_inverses_agree_with_gmp() { check_field<Fq>("Fq"); }
+
+    void batches_of_inverses_agree_with_single_ones() {
+        check_invert_each<Fr>(InversionTiming::constant);
+        check_invert_each<Fq>(InversionTiming::variable);
+    }
+
+    void a_zero_in_a_batch_is_refused() {
+        std::vector<Fq> v = {Fq::one(), Fq::zero(), Fq::one().dbl()}, scratch;
+        QVERIFY_THROWS_EXCEPTION(Error, invert_each_nonzero<Fq>(v, InversionTiming::variable, scratch));
+    }
 
     // The algorithm itself on moduli other than BN254's: random primes of 200 to 254
     // bits (the largest the 2-spare-bit limb layout allows), and odd composites, where an
