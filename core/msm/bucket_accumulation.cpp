@@ -1,4 +1,8 @@
 #include "core/msm/bucket_accumulation.hpp"
+
+#include "core/field/invert_each.hpp"
+#include "core/field/mul_each.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -51,8 +55,10 @@ public:
           bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
         sched_.reserve(batch_);
         conflicts_.reserve(max_conflicts_ * 2);
-        prefix_.resize(batch_);
         denom_.resize(batch_);
+        lambda_.resize(batch_);
+        x_sum_.resize(batch_);
+        work_.resize(batch_);
         kind_.resize(batch_);
     }
 
@@ -128,52 +134,52 @@ private:
     }
 
     // Runs the scheduled additions: λ = (y2 − y1)/(x2 − x1) (or 3x²/2y when doubling),
-    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1; all denominators inverted at once
-    // (Montgomery's trick), by the variable-time inversion: the MSM is variable time (msm.hpp).
-    // A negated point (−x2, −y2) is not materialised: with λ' = −λ = (y2 + y1)/(x2 − x1),
-    // x3 is the same and y3 = λ'(x3 − x1) − y1.
+    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1, for a negated point with −y2 in place of y2.
+    // In passes over the whole batch, so that the products run as element-wise vectors
+    // (mul_each: eight lanes of IFMA where the CPU has them) and the denominators invert as
+    // one product tree, by the variable-time inversion: the MSM is variable time (msm.hpp).
     void execute() {
         const size_t m = sched_.size();
-        Fq acc = Fq::one();
+        const std::span<Fq> denom(denom_.data(), m), lambda(lambda_.data(), m), x_sum(x_sum_.data(), m),
+            work(work_.data(), m);
         for (size_t t = 0; t < m; ++t) {
             if (t + 4 < m) __builtin_prefetch(&bucket_[sched_[t + 4].bucket]);
             const Bucket& q = bucket_[sched_[t].bucket];
-            const G1Affine& p = points_.point(sched_[t].ref >> 1);
-            Fq d = p.x - q.x;
-            Kind kind = ADD;
-            if (d.is_zero()) {
-                kind = (point(sched_[t].ref).y == q.y) ? DOUBLE : CANCEL;
-                d = (kind == DOUBLE) ? q.y.dbl() : Fq::one();
+            const G1Affine p = point(sched_[t].ref);
+            kind_[t] = ADD;
+            denom[t] = p.x - q.x;
+            lambda[t] = p.y - q.y;  // the numerator, until it is multiplied by the inverse
+            x_sum[t] = q.x + p.x;
+            if (denom[t].is_zero()) {
+                kind_[t] = p.y == q.y ? DOUBLE : CANCEL;
+                if (kind_[t] == DOUBLE) {
+                    const Fq xx = q.x.square();
+                    lambda[t] = xx.dbl() + xx;
+                    denom[t] = q.y.dbl();
+                } else {
+                    denom[t] = Fq::one();
+                }
             }
-            kind_[t] = kind;
-            denom_[t] = d;
-            prefix_[t] = acc;
-            acc *= d;
         }
-        Fq inv = acc.inverse_vartime();
-        for (size_t t = m; t-- > 0;) {
-            const Fq inv_t = inv * prefix_[t];
-            inv *= denom_[t];
-            const uint32_t b = sched_[t].bucket, ref = sched_[t].ref;
-            Bucket& q = bucket_[b];
+        invert_each_nonzero(denom, InversionTiming::variable, tree_);
+        mul_each<Fq>(lambda, lambda, denom);
+        mul_each<Fq>(work, lambda, lambda);
+        for (size_t t = 0; t < m; ++t) {
+            const uint32_t b = sched_[t].bucket;
             if (kind_[t] == CANCEL) {
                 occupied_[b] = 0;
                 continue;
             }
-            const G1Affine& p = points_.point(ref >> 1);
-            if (kind_[t] == ADD) {
-                const bool negative = ref & 1;
-                const Fq lambda = (negative ? p.y + q.y : p.y - q.y) * inv_t;
-                const Fq x3 = lambda.square() - q.x - p.x;
-                q.y = lambda * (negative ? x3 - q.x : q.x - x3) - q.y;
-                q.x = x3;
-            } else {
-                const Fq xx = q.x.square();
-                const Fq lambda = (xx.dbl() + xx) * inv_t;
-                const Fq x3 = lambda.square() - q.x - q.x;
-                q.y = lambda * (q.x - x3) - q.y;
-                q.x = x3;
-            }
+            Bucket& q = bucket_[b];
+            const Fq x3 = work[t] - x_sum[t];
+            work[t] = q.x - x3;
+            q.x = x3;
+        }
+        mul_each<Fq>(work, lambda, work);
+        for (size_t t = 0; t < m; ++t) {
+            if (kind_[t] == CANCEL) continue;
+            Bucket& q = bucket_[sched_[t].bucket];
+            q.y = work[t] - q.y;
         }
         sched_.clear();
         ++epoch_;
@@ -187,7 +193,7 @@ private:
     std::vector<uint32_t> stamp_;
     uint32_t epoch_ = 1;
     std::vector<Pending> sched_, conflicts_, spare_;
-    std::vector<Fq> prefix_, denom_;
+    std::vector<Fq> denom_, lambda_, x_sum_, work_, tree_;  // one batch's values, pass by pass
     std::vector<Kind> kind_;
 };
 
