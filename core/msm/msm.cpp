@@ -1,5 +1,6 @@
 #include "core/msm/msm.hpp"
 #include "core/msm/bucket_accumulation.hpp"
+#include "core/msm/equal_runs.hpp"
 #include "core/curve/endomorphism.hpp"
 #include "core/util/error.hpp"
 #include "core/util/kernel_meter.hpp"
@@ -268,6 +269,11 @@ G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const Prog
     const size_t n = points.size();
     if (n == 0) return G1::identity();
     if (n < 8) return msm_naive(points, scalars);
+    if (const auto runs = msm_detail::collapse_equal_runs(points, scalars)) {
+        const size_t m = runs->scalars.size();
+        if (m < 8) return msm_naive(runs->points, runs->scalars);
+        return pippenger_impl(runs->points, runs->scalars, 0, m >= BATCH_AFFINE_MIN, progress);
+    }
     return pippenger_impl(points, scalars, 0, n >= BATCH_AFFINE_MIN, progress);
 }
 

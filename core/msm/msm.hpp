@@ -4,7 +4,8 @@
 // signed-digit windows and batch-affine bucket accumulation, parallel with oneTBB over
 // windows. Witness columns (small integers of both signs, −s stored as r − s) go in signed
 // instead: |k|·(±P) with as few windows as the largest |k| needs, their few long blinding
-// values in a second MSM. Parallel with oneTBB over
+// values in a second MSM. Runs of equal adjacent scalars first collapse to one term each
+// (equal_runs.hpp). Parallel with oneTBB over
 // windows. The result is the same group element for every thread count (exact
 // arithmetic; the work split depends only on n and the scalars' bit length).
 #include "core/curve/g1.hpp"

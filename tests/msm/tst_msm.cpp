@@ -5,6 +5,7 @@
 // path, and equality of the results with 1 and 2 threads.
 #include "core/curve/endomorphism.hpp"
 #include "core/msm/bucket_accumulation.hpp"
+#include "core/msm/equal_runs.hpp"
 #include "core/msm/fixed_base.hpp"
 #include "core/msm/msm.hpp"
 #include "core/util/error.hpp"
@@ -329,6 +330,40 @@ private slots:
         const G1 reference = msm_naive(pts, ks);
         QVERIFY(same(msm(pts, ks), reference));
         QVERIFY(same(msm_detail::pippenger(pts, ks, 13, true), reference));
+    }
+
+    // Runs of equal scalars collapse to one term each (msm_detail::collapse_equal_runs): runs
+    // longer than a summing piece (4096), runs of zeros, single terms between runs, identity
+    // points inside a run, and a run whose points sum to the identity.
+    void runs_of_equal_scalars_collapse_to_one_term_each() {
+        const size_t n = 20000;
+        auto pts = random_points(n, 31);
+        auto ks = random_scalars(n, 32);
+        const Fr k1 = ks[0], k2 = ks[1];
+        for (size_t i = 100; i < 9100; ++i) ks[i] = k1;           // crosses two piece boundaries
+        for (size_t i = 9100; i < 12000; ++i) ks[i] = Fr::zero();  // zeros are left out
+        for (size_t i = 12000; i < 16000; ++i) ks[i] = k2;
+        for (size_t i = 12000; i < 12100; ++i) pts[i] = G1Affine{};  // identity points in a run
+        for (size_t i = 16000; i < 16010; i += 2) {                 // P, −P, … under one scalar
+            ks[i] = ks[i + 1] = (i / 2) % 2 ? k2 : k1;  // neighbouring pairs differ
+            pts[i + 1] = G1Affine{pts[i].x, -pts[i].y, false};
+        }
+        const auto runs = msm_detail::collapse_equal_runs(pts, ks);
+        QVERIFY(runs.has_value());
+        // 100 + 1 + 1 + 5 + 3990 terms: the singles before the first run, the two long runs,
+        // the five cancelling pairs, the singles after them.
+        QCOMPARE(runs->scalars.size(), size_t(100 + 1 + 1 + 5 + 3990));
+        QVERIFY(!runs->points[100].infinity && !runs->points[101].infinity);  // the long runs
+        for (size_t r = 102; r < 107; ++r) QVERIFY(runs->points[r].infinity);
+        const G1 reference = msm_detail::pippenger(pts, ks, 13, true);
+        QVERIFY(same(msm_detail::pippenger(runs->points, runs->scalars, 13, true), reference));
+        QVERIFY(same(msm(pts, ks), reference));
+        // Small enough for the one-at-a-time oracle.
+        std::vector<G1Affine> few(pts.begin() + 11990, pts.begin() + 12200);
+        std::vector<Fr> few_ks(ks.begin() + 11990, ks.begin() + 12200);
+        QVERIFY(same(msm(few, few_ks), msm_naive(few, few_ks)));
+        // Random scalars never repeat: no collapse pass.
+        QVERIFY(!msm_detail::collapse_equal_runs(pts, random_scalars(n, 33)).has_value());
     }
 
     void all_terms_cancel_to_the_identity() {
