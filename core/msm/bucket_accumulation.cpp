@@ -78,11 +78,57 @@ public:
         }
     }
 
-    G1 weighted_sum() const {
-        return sum_buckets(bucket_.size(), [&](size_t b, G1& running) {
-            if (occupied_[b]) running = running.add_mixed(G1Affine{bucket_[b].x, bucket_[b].y, false});
-            if (!side_.empty()) running = running + side_[b];
-        });
+    // Σ_b (b+1)·bucket[b]. The running-sum trick is a chain, one bucket at a time; here the
+    // buckets split into S segments whose running sums advance side by side, so each step is
+    // one batch of S affine additions (add_pairs) instead of S Jacobian ones. Segment s, of
+    // buckets [s·L, (s+1)·L), yields T_s = Σ (b − s·L + 1)·bucket[b] and R_s = Σ bucket[b];
+    // the whole is Σ_s T_s + L·Σ_s s·R_s. The Jacobian side buckets join their affine ones first.
+    G1 weighted_sum() {
+        const size_t count = bucket_.size();
+        if (count < MIN_SEGMENTED)
+            return sum_buckets(count, [&](size_t b, G1& running) {
+                if (occupied_[b]) running = running.add_mixed(G1Affine{bucket_[b].x, bucket_[b].y, false});
+                if (!side_.empty()) running = running + side_[b];
+            });
+        fold_side_buckets();
+        const size_t segments = std::min<size_t>(256, count / 16), length = (count + segments - 1) / segments;
+        std::vector<Bucket> running(segments), total(segments);
+        std::vector<uint8_t> running_set(segments, 0), total_set(segments, 0);
+        std::vector<uint32_t> pending;  // segments whose accumulator takes an addition this step
+        std::vector<const Bucket*> addend(segments);
+        // acc[s] += *from[s] for the segments in `pending`, empty accumulators simply taking it.
+        const auto step = [&](std::vector<Bucket>& acc, std::vector<uint8_t>& acc_set, auto&& from) {
+            pending.clear();
+            for (uint32_t k = 0; k < segments; ++k) {
+                const Bucket* b = from(k);
+                if (!b) continue;
+                if (!acc_set[k]) {
+                    acc[k] = *b;
+                    acc_set[k] = 1;
+                    continue;
+                }
+                addend[k] = b;
+                pending.push_back(k);
+            }
+            add_pairs(
+                pending.size(), [&](size_t t) -> Bucket& { return acc[pending[t]]; },
+                [&](size_t t) { return G1Affine{addend[pending[t]]->x, addend[pending[t]]->y, false}; },
+                [&](size_t t) { acc_set[pending[t]] = 0; });
+        };
+        for (size_t j = length; j-- > 0;) {
+            step(running, running_set, [&](uint32_t k) -> const Bucket* {
+                const size_t b = k * length + j;
+                return b < count && occupied_[b] ? &bucket_[b] : nullptr;
+            });
+            step(total, total_set, [&](uint32_t k) -> const Bucket* { return running_set[k] ? &running[k] : nullptr; });
+        }
+        const auto jacobian = [](const Bucket& b, uint8_t set) {
+            return set ? G1::from_affine(G1Affine{b.x, b.y, false}) : G1::identity();
+        };
+        G1 sum = G1::identity();
+        for (size_t k = 0; k < segments; ++k) sum = sum + jacobian(total[k], total_set[k]);
+        G1 shifted = sum_buckets(segments - 1, [&](size_t k, G1& acc) { acc = acc + jacobian(running[k + 1], running_set[k + 1]); });
+        return sum + shifted * Fr::from_u64(length);
     }
 
 private:
@@ -133,19 +179,62 @@ private:
         spare_.clear();
     }
 
-    // Runs the scheduled additions: λ = (y2 − y1)/(x2 − x1) (or 3x²/2y when doubling),
-    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1, for a negated point with −y2 in place of y2.
-    // In passes over the whole batch, so that the products run as element-wise vectors
-    // (mul_each: eight lanes of IFMA where the CPU has them) and the denominators invert as
-    // one product tree, by the variable-time inversion: the MSM is variable time (msm.hpp).
+    // bucket[b] += side[b] for every side bucket in use (a few per window: points that collided
+    // in two batches running), as one batch of affine additions; then no side buckets remain.
+    void fold_side_buckets() {
+        if (side_.empty()) return;
+        std::vector<uint32_t> which;
+        std::vector<G1> jacobian;
+        for (uint32_t b = 0; b < side_.size(); ++b)
+            if (!side_[b].is_identity()) {
+                which.push_back(b);
+                jacobian.push_back(side_[b]);
+            }
+        std::vector<G1Affine> affine(jacobian.size());
+        G1::batch_to_affine(jacobian, affine);
+        std::vector<uint32_t> pending;
+        for (uint32_t i = 0; i < which.size(); ++i) {
+            if (affine[i].infinity) continue;
+            if (occupied_[which[i]]) {
+                pending.push_back(i);
+                continue;
+            }
+            bucket_[which[i]] = Bucket{affine[i].x, affine[i].y};
+            occupied_[which[i]] = 1;
+        }
+        add_pairs(
+            pending.size(), [&](size_t t) -> Bucket& { return bucket_[which[pending[t]]]; },
+            [&](size_t t) { return affine[pending[t]]; }, [&](size_t t) { occupied_[which[pending[t]]] = 0; });
+        side_.clear();
+    }
+
+    // The scheduled additions as one batch.
     void execute() {
-        const size_t m = sched_.size();
+        add_pairs(
+            sched_.size(), [&](size_t t) -> Bucket& { return bucket_[sched_[t].bucket]; },
+            [&](size_t t) { return point(sched_[t].ref); }, [&](size_t t) { occupied_[sched_[t].bucket] = 0; });
+        sched_.clear();
+        ++epoch_;
+    }
+
+    // acc(t) += add(t) for t < m: m independent additions of affine points, none the identity,
+    // with one shared inversion; cancelled(t) is told when the sum is the identity (acc(t) is then
+    // left as it was). λ = (y2 − y1)/(x2 − x1) (or 3x²/2y when doubling), x3 = λ² − x1 − x2,
+    // y3 = λ(x1 − x3) − y1, in passes over the batch, so that the products run as element-wise
+    // vectors (mul_each: eight lanes of IFMA where the CPU has them) and the denominators invert
+    // as one product tree, by the variable-time inversion: the MSM is variable time (msm.hpp).
+    template <class Acc, class Add, class Cancelled>
+    void add_pairs(size_t m, Acc&& acc, Add&& add, Cancelled&& cancelled) {
+        if (denom_.size() < m) {
+            for (auto* v : {&denom_, &lambda_, &x_sum_, &work_}) v->resize(m);
+            kind_.resize(m);
+        }
         const std::span<Fq> denom(denom_.data(), m), lambda(lambda_.data(), m), x_sum(x_sum_.data(), m),
             work(work_.data(), m);
         for (size_t t = 0; t < m; ++t) {
-            if (t + 4 < m) __builtin_prefetch(&bucket_[sched_[t + 4].bucket]);
-            const Bucket& q = bucket_[sched_[t].bucket];
-            const G1Affine p = point(sched_[t].ref);
+            if (t + 4 < m) __builtin_prefetch(&acc(t + 4));
+            const Bucket& q = acc(t);
+            const G1Affine p = add(t);
             kind_[t] = ADD;
             denom[t] = p.x - q.x;
             lambda[t] = p.y - q.y;  // the numerator, until it is multiplied by the inverse
@@ -165,12 +254,11 @@ private:
         mul_each<Fq>(lambda, lambda, denom);
         mul_each<Fq>(work, lambda, lambda);
         for (size_t t = 0; t < m; ++t) {
-            const uint32_t b = sched_[t].bucket;
             if (kind_[t] == CANCEL) {
-                occupied_[b] = 0;
+                cancelled(t);
                 continue;
             }
-            Bucket& q = bucket_[b];
+            Bucket& q = acc(t);
             const Fq x3 = work[t] - x_sum[t];
             work[t] = q.x - x3;
             q.x = x3;
@@ -178,12 +266,13 @@ private:
         mul_each<Fq>(work, lambda, work);
         for (size_t t = 0; t < m; ++t) {
             if (kind_[t] == CANCEL) continue;
-            Bucket& q = bucket_[sched_[t].bucket];
+            Bucket& q = acc(t);
             q.y = work[t] - q.y;
         }
-        sched_.clear();
-        ++epoch_;
     }
+
+    // Fewer buckets than this take the plain running sum (segments of 16 would be too few).
+    static constexpr size_t MIN_SEGMENTED = 1024;
 
     size_t batch_, max_conflicts_;
     const Terms& points_;

@@ -366,6 +366,21 @@ private slots:
         QVERIFY(!msm_detail::collapse_equal_runs(pts, random_scalars(n, 33)).has_value());
     }
 
+    // The buckets' weighted sum runs segments of buckets side by side (weighted_sum): with
+    // c = 11 a window has 1024 buckets in 64 segments of 16, so digits 18 and 17 are buckets 17
+    // and 16, both in segment 1. P and −P there make that segment's running sum cancel; P and
+    // −2P make its total cancel (2P − 2P). The term 2^20·Q only makes the window a full one.
+    void segment_sums_that_cancel_are_exact() {
+        const auto base = random_points(2, 41);
+        const G1Affine p = base[0], q = base[1];
+        const G1Affine minus_two_p = (-(G1::from_affine(p) + G1::from_affine(p))).to_affine();
+        for (const G1Affine& other : {G1Affine{p.x, -p.y, false}, minus_two_p}) {
+            const std::vector<G1Affine> pts = {p, other, q};
+            const std::vector<Fr> ks = {Fr::from_u64(18), Fr::from_u64(17), Fr::from_u64(uint64_t(1) << 20)};
+            QVERIFY(same(msm_detail::pippenger(pts, ks, 11, true), msm_naive(pts, ks)));
+        }
+    }
+
     void all_terms_cancel_to_the_identity() {
         const auto base = random_points(2500, 8);
         const auto ks0 = random_scalars(2500, 9);
