@@ -22,8 +22,10 @@ struct CollapsedTerms {
 
 // The terms with each run of equal adjacent scalars as one term and zero scalars left out; the
 // MSM over them equals the MSM over the input. nullopt when fewer than one adjacent pair in
-// `min_share` has equal non-zero scalars (not worth the pass: random scalars never repeat).
+// `min_share` has equal non-zero scalars. Collapsing costs a sum and an affine conversion per
+// run plus fresh arrays (page faults): one lenet_5 MSM with 8 % equal neighbours took 400 ms
+// to collapse and saved less, so by default at least half the neighbours must be equal.
 std::optional<CollapsedTerms> collapse_equal_runs(std::span<const G1Affine> points, std::span<const Fr> scalars,
-                                                  size_t min_share = 32);
+                                                  size_t min_share = 2);
 
 }  // namespace ps::msm_detail

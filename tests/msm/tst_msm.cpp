@@ -362,8 +362,11 @@ private slots:
         std::vector<G1Affine> few(pts.begin() + 11990, pts.begin() + 12200);
         std::vector<Fr> few_ks(ks.begin() + 11990, ks.begin() + 12200);
         QVERIFY(same(msm(few, few_ks), msm_naive(few, few_ks)));
-        // Random scalars never repeat: no collapse pass.
+        // Random scalars never repeat, and a few repeats are not worth a pass: no collapse.
         QVERIFY(!msm_detail::collapse_equal_runs(pts, random_scalars(n, 33)).has_value());
+        auto few_repeats = random_scalars(n, 34);
+        for (size_t i = 0; i < n / 4; ++i) few_repeats[i] = k1;
+        QVERIFY(!msm_detail::collapse_equal_runs(pts, few_repeats).has_value());
     }
 
     // The buckets' weighted sum runs segments of buckets side by side (weighted_sum): with
