@@ -55,11 +55,6 @@ public:
           bucket_(bucket_count), occupied_(bucket_count, 0), stamp_(bucket_count, 0) {
         sched_.reserve(batch_);
         conflicts_.reserve(max_conflicts_ * 2);
-        denom_.resize(batch_);
-        lambda_.resize(batch_);
-        x_sum_.resize(batch_);
-        work_.resize(batch_);
-        kind_.resize(batch_);
     }
 
     // bucket b += ±points[i]; `ref` = (i << 1) | negative
@@ -85,7 +80,7 @@ public:
     // the whole is Σ_s T_s + L·Σ_s s·R_s. The Jacobian side buckets join their affine ones first.
     G1 weighted_sum() {
         const size_t count = bucket_.size();
-        if (count < MIN_SEGMENTED)
+        if (count < BATCH_AFFINE_MIN_BUCKETS)  // only when called directly: too few for segments of 16
             return sum_buckets(count, [&](size_t b, G1& running) {
                 if (occupied_[b]) running = running.add_mixed(G1Affine{bucket_[b].x, bucket_[b].y, false});
                 if (!side_.empty()) running = running + side_[b];
@@ -225,7 +220,7 @@ private:
     // as one product tree, by the variable-time inversion: the MSM is variable time (msm.hpp).
     template <class Acc, class Add, class Cancelled>
     void add_pairs(size_t m, Acc&& acc, Add&& add, Cancelled&& cancelled) {
-        if (denom_.size() < m) {
+        if (denom_.size() < m) {  // the batch's working vectors, grown here only
             for (auto* v : {&denom_, &lambda_, &x_sum_, &work_}) v->resize(m);
             kind_.resize(m);
         }
@@ -270,9 +265,6 @@ private:
             q.y = work[t] - q.y;
         }
     }
-
-    // Fewer buckets than this take the plain running sum (segments of 16 would be too few).
-    static constexpr size_t MIN_SEGMENTED = 1024;
 
     size_t batch_, max_conflicts_;
     const Terms& points_;

@@ -269,15 +269,14 @@ G1 msm_detail::pippenger(std::span<const G1Affine> points, std::span<const Fr> s
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars, const ProgressSink* progress) {
     require_same_length(points.size(), scalars.size());
     const meter::KernelScope metered(meter::Kernel::Msm);
-    const size_t n = points.size();
-    if (n == 0) return G1::identity();
-    if (n < 8) return msm_naive(points, scalars);
-    if (const auto runs = msm_detail::collapse_equal_runs(points, scalars)) {
-        const size_t m = runs->scalars.size();
-        if (m < 8) return msm_naive(runs->points, runs->scalars);
-        return pippenger_impl(runs->points, runs->scalars, 0, m >= BATCH_AFFINE_MIN, progress);
+    if (points.empty()) return G1::identity();
+    const auto runs = msm_detail::collapse_equal_runs(points, scalars);
+    if (runs) {
+        points = runs->points;
+        scalars = runs->scalars;
     }
-    return pippenger_impl(points, scalars, 0, n >= BATCH_AFFINE_MIN, progress);
+    if (points.size() < 8) return msm_naive(points, scalars);
+    return pippenger_impl(points, scalars, 0, points.size() >= BATCH_AFFINE_MIN, progress);
 }
 
 G1 msm_naive(std::span<const G1Affine> points, std::span<const Fr> scalars) {
